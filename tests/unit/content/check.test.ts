@@ -1,0 +1,176 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../../../scripts/lib/check.ts';
+import { formatProblem, type Problem } from '../../../scripts/lib/problems.ts';
+import { validCluster, validCraft, validWork } from '../../fixtures/content/records.ts';
+
+const repo = resolve(import.meta.dirname, '../../..');
+let root: string;
+
+function write(path: string, text: string | Buffer): void {
+  const full = join(root, 'content', path);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, text);
+}
+
+function seed(): void {
+  write('works/guangcai-bowl/index.mdx', validWork);
+  write('crafts/guangcai/index.mdx', validCraft);
+  write('clusters/guangzhou/index.mdx', validCluster);
+}
+
+function problems(): Problem[] {
+  return checkContent(root).problems.filter((p) => !p.warning);
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'bg-check-'));
+  seed();
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('checkContent', () => {
+  it('accepts the valid fixture records', () => {
+    expect(problems()).toEqual([]);
+  });
+
+  it('reports malformed YAML with its line', () => {
+    write('works/guangcai-bowl/index.mdx', validWork.replace('category: ceramics', 'category: [ceramics'));
+    const [problem] = problems();
+    expect(problem?.field).toBe('(YAML)');
+    expect(problem?.en).toMatch(/malformed YAML/);
+    expect(problem?.line).toBeGreaterThan(1);
+  });
+
+  it('reports a wrong type with the field and line', () => {
+    write('works/guangcai-bowl/index.mdx', validWork.replace('start: 1736', 'start: "about 1740"'));
+    const [problem] = problems();
+    expect(problem?.field).toBe('date.start');
+    expect(problem?.en).toMatch(/expected number/);
+    expect(problem?.line).toBe(8);
+  });
+
+  it('reports an unknown vocabulary term and lists the allowed ones', () => {
+    write('works/guangcai-bowl/index.mdx', validWork.replace('[porcelain, enamel]', '[porcelain, plastic]'));
+    const [problem] = problems();
+    expect(problem?.field).toBe('materials.1');
+    expect(problem?.en).toBe('unknown term "plastic"');
+    expect(problem?.fix).toMatch(/porcelain/);
+  });
+
+  it('reports a missing required field', () => {
+    write('works/guangcai-bowl/index.mdx', validWork.replace('category: ceramics\n', ''));
+    expect(problems()).toMatchObject([{ field: 'category', en: 'required field is missing' }]);
+  });
+
+  it('reports a media file that does not exist', () => {
+    write(
+      'works/guangcai-bowl/index.mdx',
+      validWork.replace(
+        'added: 2026-11-30',
+        `images:\n  - file: photo-1.jpg\n    alt: { zh: 碗, en: Bowl }\n    rights: { license: CC0-1.0, holder: x, credit: x }\nadded: 2026-11-30`,
+      ),
+    );
+    expect(problems()).toMatchObject([{ field: 'images.0.file', en: 'media file "photo-1.jpg" does not exist' }]);
+  });
+
+  it('rejects a media path that leaves the record folder', () => {
+    write(
+      'works/guangcai-bowl/index.mdx',
+      validWork.replace(
+        'added: 2026-11-30',
+        `images:\n  - file: ../other/photo.jpg\n    alt: { zh: 碗, en: Bowl }\n    rights: { license: CC0-1.0, holder: x, credit: x }\nadded: 2026-11-30`,
+      ),
+    );
+    const [problem] = problems();
+    expect(problem?.field).toBe('images.0.file');
+    expect(problem?.en).toMatch(/inside the record's own folder/);
+  });
+
+  it('requires alt text in both languages for every image', () => {
+    write('works/guangcai-bowl/photo.jpg', 'x');
+    write(
+      'works/guangcai-bowl/index.mdx',
+      validWork.replace(
+        'added: 2026-11-30',
+        `images:\n  - file: photo.jpg\n    alt: { zh: 碗 }\n    rights: { license: CC0-1.0, holder: x, credit: x }\nadded: 2026-11-30`,
+      ),
+    );
+    expect(problems()).toMatchObject([{ field: 'images.0.alt.en', en: 'required field is missing' }]);
+  });
+
+  it('rejects a cluster introduction over 300 characters', () => {
+    write('clusters/guangzhou/index.mdx', validCluster.replace('zh: 简介。', `zh: ${'工'.repeat(301)}`));
+    const [problem] = problems();
+    expect(problem?.field).toBe('introduction.zh');
+    expect(problem?.en).toMatch(/301 characters.*at most 300/);
+  });
+
+  it('rejects a cluster contact person with an explanation', () => {
+    write('clusters/guangzhou/index.mdx', validCluster.replace('added:', 'contactPerson: 张三\ncontactPhone: "020-12345678"\nadded:'));
+    const found = problems().map((p) => p.field);
+    expect(found).toEqual(['contactPerson', 'contactPhone']);
+    expect(problems()[0]?.en).toMatch(/not public content/);
+  });
+
+  it('reports duplicate IDs naming the first file', () => {
+    write('works/copy/index.mdx', validWork);
+    expect(problems()).toMatchObject([
+      { file: 'content/works/guangcai-bowl/index.mdx', field: 'id', en: expect.stringMatching(/already used by content\/works\/copy/) },
+    ]);
+  });
+
+  it('reports a reference to a record that does not exist', () => {
+    write('works/guangcai-bowl/index.mdx', validWork.replace('[BGC-000001]', '[BGC-000099]'));
+    expect(problems()).toMatchObject([{ field: 'techniques.0', en: expect.stringMatching(/BGC-000099/) }]);
+  });
+
+  it('reports a misspelt field name', () => {
+    write('works/guangcai-bowl/index.mdx', validWork.replace('category:', 'catgory: x\ncategory:'));
+    expect(problems()).toMatchObject([{ field: 'catgory', en: 'unknown field "catgory"' }]);
+  });
+
+  it('skips drafts whose folder starts with an underscore', () => {
+    write('works/_draft/index.mdx', 'not even frontmatter');
+    expect(problems()).toEqual([]);
+  });
+
+  it('rejects a heritage code that is not on the national list', () => {
+    write('works/guangcai-bowl/index.mdx', validWork.replace('[VIII-97]', '[VIII-9999]'));
+    expect(problems()).toMatchObject([{ field: 'heritage.0', en: expect.stringMatching(/not a craft item on the national list/) }]);
+  });
+});
+
+describe('formatProblem', () => {
+  it('prints file, line, field, both languages and the fix', () => {
+    const line = formatProblem({ file: 'content/works/a/index.mdx', line: 4, field: 'materials.0', en: 'bad', zh: '错', fix: 'fix it' });
+    expect(line).toBe('content/works/a/index.mdx:4: materials.0: bad / 错 — fix it');
+  });
+});
+
+describe('npm run check', () => {
+  const run = () =>
+    spawnSync(process.execPath, [join(repo, 'scripts/check-content.ts')], {
+      env: { ...process.env, BAIGONG_ROOT: root },
+      encoding: 'utf8',
+    });
+
+  it('exits 0 and prints a summary for valid content', () => {
+    const result = run();
+    expect(result.stdout).toMatch(/3 records checked: 0 error/);
+    expect(result.status).toBe(0);
+  });
+
+  it('exits 1 with one line per problem and no stack trace', () => {
+    write('works/guangcai-bowl/index.mdx', validWork.replace('[porcelain, enamel]', '[plastic]'));
+    write('clusters/guangzhou/index.mdx', 'no frontmatter here');
+    const result = run();
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/content\/works\/guangcai-bowl\/index\.mdx:10: materials\.0: unknown term "plastic"/);
+    expect(result.stdout).toMatch(/content\/clusters\/guangzhou\/index\.mdx: \(frontmatter\)/);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
