@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { idPrefixes, type Collection } from '../../src/schemas/index.ts';
 import { isInsideFolder, loadRecords, type AnyRecord } from './content.ts';
+import { checkMdxBody } from './mdx-check.ts';
 import type { Problem } from './problems.ts';
 
 /** Every record ID a record points at, with the field that holds it. */
@@ -58,6 +59,14 @@ export function mediaFilesOf(record: AnyRecord): { field: string; file: string }
   return files;
 }
 
+const singular: Record<Collection, string> = {
+  works: 'work',
+  crafts: 'craft',
+  people: 'person',
+  clusters: 'cluster',
+  exhibitions: 'exhibition',
+};
+
 function collectionOfId(id: string): Collection | undefined {
   const prefix = id.split('-')[0];
   return (Object.keys(idPrefixes) as Collection[]).find((c) => idPrefixes[c] === prefix);
@@ -89,7 +98,7 @@ function brokenReferences(records: AnyRecord[]): Problem[] {
       .map((ref) => ({
         file: record.file,
         field: ref.field,
-        en: `refers to ${ref.id}, but no ${collectionOfId(ref.id) ?? 'record'} has that ID`,
+        en: `refers to ${ref.id}, but no ${singular[collectionOfId(ref.id) ?? 'works'] ?? 'record'} has that ID`,
         zh: `引用的编号 ${ref.id} 不存在`,
         fix: 'correct the ID, or add the record it refers to / 请更正编号或先添加被引用的记录',
       })),
@@ -124,6 +133,71 @@ function missingMedia(records: AnyRecord[]): Problem[] {
   );
 }
 
+/** MDX bodies: only the allowed components, no code; their IDs must exist (works with a model for Model3D). */
+function bodyProblems(records: AnyRecord[]): Problem[] {
+  const works = new Map(records.flatMap((r) => (r.collection === 'works' ? [[r.data.id, r] as const] : [])));
+  return records
+    .filter((record) => record.file.endsWith('.mdx'))
+    .flatMap((record) => {
+      const { problems, references } = checkMdxBody(record.body, record.bodyLine);
+      for (const ref of references) {
+        const work = works.get(ref.id);
+        if (!work) {
+          problems.push({
+            field: '(body)',
+            line: ref.line,
+            en: `<${ref.component} ${ref.attribute}="${ref.id}"> names a work that does not exist`,
+            zh: `<${ref.component}> 引用的作品 ${ref.id} 不存在`,
+            fix: 'use the ID of an existing work (BGW-…) / 请使用已有作品的编号',
+          });
+        } else if (ref.component === 'Model3D' && work.data.models.length === 0) {
+          problems.push({
+            field: '(body)',
+            line: ref.line,
+            en: `<Model3D work="${ref.id}"> names a work without a 3D model`,
+            zh: `作品 ${ref.id} 没有三维模型`,
+            fix: 'add a model to that work, or use <WorkCard> instead / 请先为该作品添加模型，或改用 <WorkCard>',
+          });
+        }
+      }
+      return problems.map((p) => ({ ...p, file: record.file }));
+    });
+}
+
+/** Hotspots and tour steps must point at things that exist. */
+function annotationProblems(records: AnyRecord[]): Problem[] {
+  return records.flatMap((record) => {
+    if (record.collection !== 'works') return [];
+    return record.data.models.flatMap((model, m) => {
+      const ids = new Set(model.hotspots.map((h) => h.id));
+      const problems: Problem[] = [];
+      model.hotspots.forEach((h, i) => {
+        if (model.hotspots.findIndex((o) => o.id === h.id) !== i) {
+          problems.push({
+            file: record.file,
+            field: `models.${m}.hotspots.${i}.id`,
+            en: `hotspot id "${h.id}" is used twice`,
+            zh: `热点编号 “${h.id}” 重复`,
+            fix: 'give each hotspot its own id / 每个热点需有唯一编号',
+          });
+        }
+      });
+      model.tour.forEach((step, i) => {
+        if (step.hotspot && !ids.has(step.hotspot)) {
+          problems.push({
+            file: record.file,
+            field: `models.${m}.tour.${i}.hotspot`,
+            en: `tour step names hotspot "${step.hotspot}", which this model does not have`,
+            zh: `导览步骤引用的热点 “${step.hotspot}” 不存在`,
+            fix: `use one of: ${[...ids].join(', ') || '(no hotspots yet)'} / 请使用本模型已有的热点编号`,
+          });
+        }
+      });
+      return problems;
+    });
+  });
+}
+
 export interface CheckResult {
   records: number;
   problems: Problem[];
@@ -132,6 +206,12 @@ export interface CheckResult {
 /** Runs every content check over the project at `root`. */
 export function checkContent(root: string, contentDir = join(root, 'content')): CheckResult {
   const { files, records, problems } = loadRecords(root, contentDir);
-  problems.push(...duplicateIds(records), ...brokenReferences(records), ...missingMedia(records));
+  problems.push(
+    ...duplicateIds(records),
+    ...brokenReferences(records),
+    ...missingMedia(records),
+    ...bodyProblems(records),
+    ...annotationProblems(records),
+  );
   return { records: files, problems };
 }

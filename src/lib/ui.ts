@@ -15,6 +15,8 @@ const strings = {
   people: { zh: '人物', en: 'People' },
   clusters: { zh: '聚集区', en: 'Clusters' },
   regions: { zh: '地区', en: 'Regions' },
+  eras: { zh: '年代', en: 'Timeline' },
+  myCollection: { zh: '我的收藏夹', en: 'My collection' },
   exhibitions: { zh: '展览', en: 'Exhibitions' },
   search: { zh: '检索', en: 'Search' },
   about: { zh: '关于', en: 'About' },

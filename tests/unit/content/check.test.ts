@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../scripts/lib/check.ts';
+import { checkMdxBody } from '../../../scripts/lib/mdx-check.ts';
 import { formatProblem, type Problem } from '../../../scripts/lib/problems.ts';
 import { validCluster, validCraft, validWork } from '../../fixtures/content/records.ts';
 
@@ -172,5 +173,71 @@ describe('npm run check', () => {
     expect(result.stdout).toMatch(/content\/works\/guangcai-bowl\/index\.mdx:10: materials\.0: unknown term "plastic"/);
     expect(result.stdout).toMatch(/content\/clusters\/guangzhou\/index\.mdx: \(frontmatter\)/);
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('checkMdxBody', () => {
+  const body = (text: string) => checkMdxBody(text, 20).problems;
+
+  it('accepts Markdown, the allowed components and harmless HTML', () => {
+    expect(body('## 标题\n\n<Zh>\n\n中文 <abbr title="x">y</abbr>\n\n</Zh>\n\n<WorkCard id="BGW-000001" />\n\n{/* note */}\n')).toEqual([]);
+  });
+
+  it('rejects import and export statements', () => {
+    expect(body("import X from '../../x.astro'\n\ntext\n")).toMatchObject([{ line: 20, en: expect.stringMatching(/import\/export/) }]);
+    expect(body('export const a = 1\n')).toHaveLength(1);
+  });
+
+  it('rejects expressions that would run code at build time', () => {
+    expect(body('text\n\n{process.exit(1)}\n')).toMatchObject([{ line: 22, en: expect.stringMatching(/expressions run code/) }]);
+    expect(body('inline {1 + 1} here\n')).toHaveLength(1);
+  });
+
+  it('rejects components that are not in src/components/mdx', () => {
+    expect(body('<Danger />\n')).toMatchObject([{ en: 'component <Danger> is not allowed in records' }]);
+  });
+
+  it('rejects script elements and event handlers', () => {
+    expect(body('<script>alert(1)</script>\n')).toMatchObject([{ en: '<script> is not allowed in records' }]);
+    expect(body('<img src="a.png" onerror="alert(1)" />\n')).toMatchObject([{ en: expect.stringMatching(/event handler/) }]);
+  });
+
+  it('rejects expression attributes and unknown attributes', () => {
+    expect(body('<WorkCard id={"BGW-000001"} />\n')).toMatchObject([{ en: expect.stringMatching(/\{…\} attribute/) }]);
+    expect(body('<WorkCard id="BGW-000001" size="big" />\n')).toMatchObject([{ en: '<WorkCard> has no attribute "size"' }]);
+  });
+
+  it('reports a component without its required attribute', () => {
+    expect(body('<Compare left="BGW-000001" />\n')).toMatchObject([{ en: '<Compare> needs the attribute "right"' }]);
+  });
+
+  it('reports a body that cannot be parsed, with its line', () => {
+    const [problem] = body('text\n\n<Zh>\n\nunclosed\n');
+    expect(problem?.en).toMatch(/cannot be read/);
+  });
+
+  it('collects the work IDs that components name', () => {
+    expect(checkMdxBody('<Compare left="BGW-000001" right="BGW-000002" />\n', 5).references).toEqual([
+      { component: 'Compare', attribute: 'left', id: 'BGW-000001', line: 5 },
+      { component: 'Compare', attribute: 'right', id: 'BGW-000002', line: 5 },
+    ]);
+  });
+});
+
+describe('checkContent on bodies', () => {
+  beforeEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    root = mkdtempSync(join(tmpdir(), 'bg-check-'));
+    seed();
+  });
+
+  it('reports a WorkCard naming a work that does not exist, with the file line', () => {
+    write('works/guangcai-bowl/index.mdx', `${validWork}\n<WorkCard id="BGW-000042" />\n`);
+    expect(problems()).toMatchObject([{ field: '(body)', line: 22, en: expect.stringMatching(/BGW-000042/) }]);
+  });
+
+  it('reports Model3D on a work without a model', () => {
+    write('works/guangcai-bowl/index.mdx', `${validWork}\n<Model3D work="BGW-000001" />\n`);
+    expect(problems()).toMatchObject([{ en: expect.stringMatching(/without a 3D model/) }]);
   });
 });

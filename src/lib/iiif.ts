@@ -1,0 +1,300 @@
+/**
+ * IIIF Presentation API 3.0 for works with images: one Manifest per work and one Collection of
+ * every work that has one. Pure: pages pass the site address and the media lookup.
+ *
+ * - Labels, summary and metadata in Chinese and English (language map keys `zh` and `en`).
+ * - `rights` is the license of the record; Creative Commons and RightsStatements.org URIs are
+ *   given in their canonical `http://` form, which the specification requires.
+ * - `requiredStatement` carries the record's credit line; each canvas carries its image's own
+ *   rights and credit.
+ * - One Canvas per image, sized from the image (its full pixel size after EXIF rotation). The
+ *   painting annotation's body is the largest JPEG/PNG derivative and, where the ingest cut tiles,
+ *   has an ImageService3 `level0` service pointing at the static tiles (`…/iiif/info.json`).
+ */
+import type { Lang } from './vocabularies.ts';
+import { findTerm, termLabel } from './vocabularies.ts';
+import {
+  derivativeForWidth,
+  fallbackFormat,
+  largestDerivative,
+  type Derivative,
+  type ImageEntry,
+} from './media-manifest.ts';
+import { absolute, refModified, SITE_NAME, ymd, type ImageLookup, type RecordRef } from './record-ref.ts';
+import { permanentPath, recordPath } from './urls.ts';
+
+export const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
+
+export type LanguageMap = Record<string, string[]>;
+type Json = Record<string, unknown>;
+
+export interface IiifContext {
+  site: string | URL;
+  image: ImageLookup;
+}
+
+/** Site path of a work's manifest. */
+export function manifestPath(id: string): string {
+  return `/iiif/${id}/manifest.json`;
+}
+
+export const COLLECTION_PATH = '/iiif/collection.json';
+
+/** IIIF drag-and-drop link: a link to the manifest with `?manifest=` repeating its address. */
+export function dragAndDropHref(manifestUrl: string): string {
+  return `${manifestUrl}?manifest=${encodeURIComponent(manifestUrl)}`;
+}
+
+/** `http://` form of a Creative Commons or RightsStatements.org URI, as IIIF `rights` requires. */
+export function iiifRights(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const http = url.replace(/^https:\/\//, 'http://');
+  return /^http:\/\/(creativecommons\.org\/(licenses|publicdomain)|rightsstatements\.org\/vocab)\//.test(http)
+    ? http
+    : undefined;
+}
+
+function both(text: { zh: string; en?: string | undefined }): LanguageMap {
+  return text.en && text.en !== text.zh ? { zh: [text.zh], en: [text.en] } : { zh: [text.zh], en: [text.zh] };
+}
+
+function none(value: string): LanguageMap {
+  return { none: [value] };
+}
+
+function entry(label: { zh: string; en: string }, value: LanguageMap): Json {
+  return { label: { zh: [label.zh], en: [label.en] }, value };
+}
+
+/** The images of a work that the ingest has processed, with their entries. */
+export function workImages(ref: RecordRef<'works'>, lookup: ImageLookup) {
+  return ref.data.images.flatMap((img) => {
+    const media = lookup('works', ref.slug, img.file);
+    const best = media ? largestDerivative(media, fallbackFormat(media)) : undefined;
+    return media && best ? [{ img, media, best }] : [];
+  });
+}
+
+/** Whether a work gets a manifest: it has at least one processed image. */
+export function hasManifest(ref: RecordRef<'works'>, lookup: ImageLookup): boolean {
+  return workImages(ref, lookup).length > 0;
+}
+
+function mime(d: Derivative): string {
+  return d.format === 'jpeg' ? 'image/jpeg' : `image/${d.format}`;
+}
+
+function imageService(media: ImageEntry): Json[] | undefined {
+  if (!media.iiif) return undefined;
+  return [{ id: media.iiif.id, type: 'ImageService3', profile: 'level0' }];
+}
+
+function thumbnail(media: ImageEntry, site: string | URL): Json[] {
+  const d = derivativeForWidth(media, 400, fallbackFormat(media));
+  if (!d) return [];
+  return [{ id: absolute(d.url, site), type: 'Image', format: mime(d), width: d.width, height: d.height }];
+}
+
+function metadata(ref: RecordRef<'works'>): Json[] {
+  const w = ref.data;
+  const label = (key: 'craftCategories' | 'periods' | 'materials', value: string) => ({
+    zh: termLabel(key, value, 'zh'),
+    en: termLabel(key, value, 'en'),
+  });
+  const join = (parts: { zh: string; en: string }[]) => ({
+    zh: parts.map((p) => p.zh).join('、'),
+    en: parts.map((p) => p.en).join(', '),
+  });
+  const rows: Json[] = [
+    entry({ zh: '编号', en: 'Record ID' }, none(w.id)),
+    entry({ zh: '门类', en: 'Category' }, both(label('craftCategories', w.category))),
+    entry(
+      { zh: '年代', en: 'Date' },
+      both(
+        w.date.display ?? {
+          zh: `${label('periods', w.period).zh}（${w.date.start}—${w.date.end}）`,
+          en: `${label('periods', w.period).en} (${w.date.start}–${w.date.end})`,
+        },
+      ),
+    ),
+    entry({ zh: '材质', en: 'Materials' }, both(join(w.materials.map((m) => label('materials', m))))),
+  ];
+  if (w.region) rows.push(entry({ zh: '地区', en: 'Region' }, both(w.region.place)));
+  const makers = w.makers.flatMap((m) => (m.name ? [m.name] : []));
+  if (makers.length > 0) rows.push(entry({ zh: '制作者', en: 'Makers' }, both(join(makers))));
+  if (w.heritage.length > 0) rows.push(entry({ zh: '非遗项目', en: 'Heritage item' }, none(w.heritage.join(', '))));
+  const d = w.dimensions;
+  if (d) {
+    const parts = (
+      [
+        ['height', '高', 'H.'],
+        ['width', '宽', 'W.'],
+        ['depth', '深', 'D.'],
+        ['diameter', '径', 'Diam.'],
+        ['length', '长', 'L.'],
+      ] as const
+    ).flatMap(([key, zh, en]) => {
+      const v = d[key];
+      return v === undefined ? [] : [{ zh: `${zh} ${v} cm`, en: `${en} ${v} cm` }];
+    });
+    if (d.weight !== undefined) parts.push({ zh: `重 ${d.weight} g`, en: `Wt. ${d.weight} g` });
+    if (parts.length > 0) {
+      rows.push(
+        entry({ zh: '尺寸', en: 'Dimensions' }, {
+          zh: [parts.map((p) => p.zh).join('，')],
+          en: [parts.map((p) => p.en).join(', ')],
+        }),
+      );
+    }
+  }
+  if (w.holding) {
+    const accession = w.holding.accession ? `, ${w.holding.accession}` : '';
+    rows.push(
+      entry(
+        { zh: '收藏机构', en: 'Held by' },
+        { zh: [`${w.holding.institution.zh}${accession}`], en: [`${w.holding.institution.en}${accession}`] },
+      ),
+    );
+  }
+  rows.push(entry({ zh: '最后修改', en: 'Last modified' }, none(ymd(refModified(ref)))));
+  return rows;
+}
+
+/** The Presentation 3 Manifest of a work (undefined when it has no processed image). */
+export function workManifest(ref: RecordRef<'works'>, ctx: IiifContext): Json | undefined {
+  const images = workImages(ref, ctx.image);
+  if (images.length === 0) return undefined;
+  const w = ref.data;
+  const id = absolute(manifestPath(w.id), ctx.site);
+  const base = id.replace(/\/manifest\.json$/, '');
+  const rights = iiifRights(findTerm('licenses', w.rights.license)?.url);
+  const page = (lang: Lang) => absolute(recordPath('works', ref.slug, lang), ctx.site);
+  const first = images[0];
+
+  const canvases = images.map(({ img, media, best }, i) => {
+    const canvasId = `${base}/canvas/${i + 1}`;
+    const service = imageService(media);
+    const imageRights = iiifRights(findTerm('licenses', img.rights.license)?.url);
+    return {
+      id: canvasId,
+      type: 'Canvas',
+      label: both(img.caption ?? img.alt),
+      summary: both(img.alt),
+      width: media.width,
+      height: media.height,
+      ...(imageRights ? { rights: imageRights } : {}),
+      requiredStatement: entry({ zh: '图像署名', en: 'Image credit' }, none(img.rights.credit)),
+      thumbnail: thumbnail(media, ctx.site),
+      items: [
+        {
+          id: `${base}/page/${i + 1}`,
+          type: 'AnnotationPage',
+          items: [
+            {
+              id: `${base}/annotation/${i + 1}`,
+              type: 'Annotation',
+              motivation: 'painting',
+              body: {
+                id: absolute(best.url, ctx.site),
+                type: 'Image',
+                format: mime(best),
+                width: best.width,
+                height: best.height,
+                ...(service ? { service } : {}),
+              },
+              target: canvasId,
+            },
+          ],
+        },
+      ],
+    };
+  });
+
+  return {
+    '@context': PRESENTATION_CONTEXT,
+    id,
+    type: 'Manifest',
+    label: both(w.title),
+    ...(w.summary ? { summary: both(w.summary) } : {}),
+    metadata: metadata(ref),
+    ...(rights ? { rights } : {}),
+    requiredStatement: entry({ zh: '署名', en: 'Attribution' }, none(w.rights.credit)),
+    provider: [
+      {
+        id: absolute('/about/', ctx.site),
+        type: 'Agent',
+        label: both(SITE_NAME),
+        homepage: [
+          {
+            id: absolute('/', ctx.site),
+            type: 'Text',
+            label: both(SITE_NAME),
+            format: 'text/html',
+          },
+        ],
+      },
+    ],
+    thumbnail: first ? thumbnail(first.media, ctx.site) : [],
+    homepage: (['zh', 'en'] as const).map((lang) => ({
+      id: page(lang),
+      type: 'Text',
+      label: { [lang]: [w.title[lang]] },
+      format: 'text/html',
+      language: [lang === 'zh' ? 'zh-Hans' : 'en'],
+    })),
+    seeAlso: [
+      {
+        id: absolute(`/api/works/${w.id}.json`, ctx.site),
+        type: 'Dataset',
+        label: { zh: ['记录数据（JSON）'], en: ['Record data (JSON)'] },
+        format: 'application/json',
+      },
+    ],
+    partOf: [{ id: absolute(COLLECTION_PATH, ctx.site), type: 'Collection' }],
+    items: canvases,
+  };
+}
+
+/** The IIIF Collection of every work that has a manifest. */
+export function worksCollection(refs: RecordRef<'works'>[], ctx: IiifContext): Json {
+  const items = refs.flatMap((ref) => {
+    const images = workImages(ref, ctx.image);
+    const first = images[0];
+    if (!first) return [];
+    return [
+      {
+        id: absolute(manifestPath(ref.data.id), ctx.site),
+        type: 'Manifest',
+        label: both(ref.data.title),
+        thumbnail: thumbnail(first.media, ctx.site),
+      },
+    ];
+  });
+  return {
+    '@context': PRESENTATION_CONTEXT,
+    id: absolute(COLLECTION_PATH, ctx.site),
+    type: 'Collection',
+    label: { zh: ['百工·云 馆藏作品'], en: ['Baigong Cloud: works'] },
+    summary: {
+      zh: ['百工·云全部带图像作品的 IIIF 清单。'],
+      en: ['IIIF manifests of every work with images in Baigong Cloud.'],
+    },
+    requiredStatement: entry(
+      { zh: '许可', en: 'Licenses' },
+      {
+        zh: ['各作品的许可与署名见其清单。'],
+        en: ['Each manifest states the license and credit of its work.'],
+      },
+    ),
+    homepage: [
+      { id: absolute('/works/', ctx.site), type: 'Text', label: { zh: ['作品'] }, format: 'text/html', language: ['zh-Hans'] },
+      { id: absolute('/en/works/', ctx.site), type: 'Text', label: { en: ['Works'] }, format: 'text/html', language: ['en'] },
+    ],
+    items,
+  };
+}
+
+/** Permanent link of a work, for "see also" text beside the viewer. */
+export function workPermalink(ref: RecordRef<'works'>, lang: Lang, site: string | URL): string {
+  return absolute(permanentPath(ref.data.id, lang), site);
+}

@@ -1,0 +1,25 @@
+/** The built site's pages, by type, for the end-to-end suites. */
+import { resolve } from 'node:path';
+import { sitePages } from '../../scripts/lib/site-links.ts';
+
+export const dist = resolve(import.meta.dirname, '../../dist');
+export const pages = sitePages(dist);
+
+/** The first record page under a listing path such as `/works/`. */
+export function firstUnder(prefix: string): string {
+  const page = pages.find((p) => p.startsWith(prefix) && p !== prefix);
+  if (!page) throw new Error(`the built site has no page under ${prefix}`);
+  return page;
+}
+
+/** One page of every type (Chinese paths). */
+export function pageTypes(): string[] {
+  const listings = ['/', '/works/', '/crafts/', '/people/', '/clusters/', '/exhibitions/', '/eras/', '/about/', '/search/', '/collection/'];
+  const details = ['/works/', '/crafts/', '/people/', '/clusters/', '/exhibitions/', '/regions/'].map(firstUnder);
+  return [...listings, ...details];
+}
+
+/** Every page type in both languages. */
+export function pageTypesBothLanguages(): string[] {
+  return pageTypes().flatMap((p) => [p, `/en${p}`]);
+}

@@ -1,0 +1,63 @@
+/**
+ * The search page in Chromium against the real Meilisearch started by scripts/test-e2e.ts:
+ * typing (Chinese, pinyin, English), the URL state, facets, opening a result, and the static
+ * fallback when the search server cannot be reached.
+ */
+import { expect, test } from '@playwright/test';
+
+const box = (name: string) => ({ name, exact: true });
+
+test.describe('search page', () => {
+  test('reads q from the URL and finds 广彩 by pinyin', async ({ page }) => {
+    await page.goto('/search/?q=guangcai');
+    const input = page.getByRole('searchbox', box('检索百工·云'));
+    await expect(input).toHaveValue('guangcai');
+    await expect(page.locator('.search-hit h3 a').first()).toContainText('广彩');
+    await expect(page.getByRole('status').first()).toContainText(/共 \d+ 条结果/);
+  });
+
+  test('searches as you type, keeps the state in the URL and opens a result', async ({ page }) => {
+    await page.goto('/search/');
+    const input = page.getByRole('searchbox', box('检索百工·云'));
+    await input.fill('jingtailan');
+    const first = page.locator('.search-hit h3 a').first();
+    await expect(first).toContainText('景泰蓝');
+    await expect(page).toHaveURL(/[?&]q=jingtailan/);
+    const href = await first.getAttribute('href');
+    await first.click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.locator('h1').first()).toBeVisible();
+    await page.goBack();
+    await expect(page.getByRole('searchbox', box('检索百工·云'))).toHaveValue('jingtailan');
+  });
+
+  test('filters with facet counts and removes a filter', async ({ page }) => {
+    await page.goto('/search/');
+    const works = page
+      .locator('.search-app__facet', { hasText: '类型' })
+      .getByRole('checkbox')
+      .first();
+    await works.check();
+    await expect(page).toHaveURL(/[?&]type=/);
+    const remove = page.getByRole('button', { name: /移除筛选/ }).first();
+    await expect(remove).toBeVisible();
+    await remove.click();
+    await expect(page.getByRole('button', { name: /移除筛选/ })).toHaveCount(0);
+  });
+
+  test('works in English and shows a no-result state', async ({ page }) => {
+    await page.goto('/en/search/');
+    const input = page.getByRole('searchbox', box('Search Baigong Cloud'));
+    await input.fill('cloisonne');
+    await expect(page.locator('.search-hit h3 a').first()).toHaveAttribute('href', /^\/en\//);
+    await input.fill('zzqxqzzqx');
+    await expect(page.getByText(/Nothing matches/)).toBeVisible();
+  });
+
+  test('falls back to the static index when the server is down', async ({ page }) => {
+    await page.route('**/multi-search', (route) => route.abort('connectionrefused'));
+    await page.goto('/search/?q=gc');
+    await expect(page.getByRole('alert')).toContainText('检索服务暂时无法连接');
+    await expect(page.locator('.search-app__fallback-list a').first()).toContainText('广彩');
+  });
+});

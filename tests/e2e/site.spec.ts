@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test';
+import { brokenLinks } from '../../scripts/lib/site-links.ts';
+import { dist, firstUnder as first, pages, pageTypesBothLanguages } from './pages.ts';
+
+const pageTypes = pageTypesBothLanguages();
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+test.describe('every page type', () => {
+  for (const path of pageTypes) {
+    test(`${path} renders with a heading, a language switch and no console errors`, async ({ page }) => {
+      const errors = collectErrors(page);
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('h1').first()).toBeVisible();
+      const lang = await page.locator('html').getAttribute('lang');
+      expect(lang).toBe(path.startsWith('/en/') ? 'en' : 'zh-Hans');
+      const other = page.locator('.header-tools a[hreflang]');
+      await expect(other).toHaveAttribute('href', path.startsWith('/en/') ? path.slice(3) : `/en${path}`);
+      await page.waitForLoadState('load');
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+test.describe('the built site', () => {
+  test('has a page for every record in both languages', () => {
+    for (const type of ['works', 'crafts', 'people', 'clusters', 'exhibitions']) {
+      const zh = pages.filter((p) => p.startsWith(`/${type}/`) && p !== `/${type}/`);
+      const en = pages.filter((p) => p.startsWith(`/en/${type}/`) && p !== `/en/${type}/`);
+      expect(zh.length, type).toBeGreaterThan(0);
+      expect(en.map((p) => p.slice(3))).toEqual(zh);
+    }
+  });
+
+  test('has no broken internal links or assets', () => {
+    const broken = pages.flatMap((p) => brokenLinks(dist, p).map((link) => `${p} → ${link}`));
+    expect(broken).toEqual([]);
+  });
+
+  test('answers an unknown address with the 404 page', async ({ page }) => {
+    const response = await page.goto('/no-such-page/');
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1')).toHaveText('页面不存在');
+  });
+
+  test('forwards a permanent ID link to the record page', async ({ page }) => {
+    const work = first('/works/');
+    await page.goto(work);
+    const id = (await page.locator('.record-ids code').textContent()) ?? '';
+    await page.goto(`/id/${id}/`);
+    await page.waitForURL(`**${work}`);
+    await expect(page.locator('.record-ids code')).toHaveText(id);
+  });
+});
+
+test.describe('the works gallery', () => {
+  test('filters by category without a server and keeps the filter in the URL', async ({ page }) => {
+    await page.goto('/works/');
+    await expect(page.locator('#work-filters')).toHaveAttribute('data-ready', 'true');
+    const all = await page.locator('#work-grid > li:visible').count();
+    const select = page.locator('select[name="category"]');
+    const value = await select.locator('option').nth(1).getAttribute('value');
+    await select.selectOption(value ?? '');
+    const shown = await page.locator('#work-grid > li:visible').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(all);
+    for (const item of await page.locator('#work-grid > li:visible').all()) {
+      await expect(item).toHaveAttribute('data-category', value ?? '');
+    }
+    expect(new URL(page.url()).searchParams.get('category')).toBe(value);
+    await page.reload();
+    await expect(page.locator('#work-filters')).toHaveAttribute('data-ready', 'true');
+    await expect(select).toHaveValue(value ?? '');
+    await expect(page.locator('#work-grid > li:visible')).toHaveCount(shown);
+  });
+});
