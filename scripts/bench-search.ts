@@ -11,6 +11,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pinyin } from 'pinyin-pro';
@@ -368,6 +369,44 @@ interface LatencyResult {
   byKind: Record<string, { n: number; p50: number; p95: number }>;
 }
 
+/**
+ * One search over a kept-alive loopback connection with Nagle off. (Node's fetch/undici stalls
+ * ~40 ms on larger responses here — a client artefact browsers do not have — so plain
+ * node:http is used.)
+ */
+function post(
+  agent: Agent,
+  url: string,
+  key: string,
+  body: string,
+): Promise<{ status: number; json: string }> {
+  return new Promise((resolvePost, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          Authorization: `Bearer ${key}`,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolvePost({ status: response.statusCode ?? 0, json: Buffer.concat(chunks).toString() }),
+        );
+        response.on('error', reject);
+      },
+    );
+    req.on('socket', (socket) => socket.setNoDelay(true));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 async function runLatency(
   host: string,
   key: string,
@@ -375,29 +414,27 @@ async function runLatency(
   clients: number,
 ): Promise<LatencyResult> {
   const url = `${host}/indexes/${index}/search`;
-  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` };
   const queries = Array.from({ length: QUERIES + WARMUP * clients }, makeQuery);
   let next = 0;
   const times: { kind: QueryKind; ms: number; hits: number }[] = [];
   const started = performance.now();
   let measuredStart = started;
   const worker = async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     for (;;) {
       const n = next++;
       const query = queries[n];
-      if (!query) return;
+      if (!query) break;
       if (n === WARMUP * clients) measuredStart = performance.now();
       const t0 = performance.now();
-      const response = await fetch(url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(query.body),
-      });
-      const json = (await response.json()) as { totalHits?: number; message?: string };
-      if (!response.ok) throw new Error(`search failed: ${json.message ?? response.status}`);
+      const response = await post(agent, url, key, JSON.stringify(query.body));
       const ms = performance.now() - t0;
+      const json = JSON.parse(response.json) as { totalHits?: number; message?: string };
+      if (response.status !== 200)
+        throw new Error(`search failed: ${json.message ?? response.status}`);
       if (n >= WARMUP * clients) times.push({ kind: query.kind, ms, hits: json.totalHits ?? 0 });
     }
+    agent.destroy();
   };
   await Promise.all(Array.from({ length: clients }, worker));
   const elapsed = (performance.now() - measuredStart) / 1000;
@@ -509,7 +546,8 @@ async function main(): Promise<void> {
       loadAfter,
     },
     method: {
-      network: 'loopback (127.0.0.1), HTTP/1.1 keep-alive, Node fetch',
+      network:
+        'loopback (127.0.0.1), HTTP/1.1 keep-alive, one connection per client, TCP_NODELAY, node:http',
       queriesPerRun: QUERIES,
       warmupPerClient: WARMUP,
       clients: CLIENTS,

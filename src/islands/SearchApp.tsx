@@ -164,7 +164,14 @@ type RouteState = Record<string, string | string[] | undefined>;
 function makeRouting(indexName: string, lang: Lang) {
   const sorts = new Set(sortItems(indexName, lang).map((item) => item.value));
   return {
-    router: history<RouteState>({ cleanUrlOnDispose: false }),
+    router: history<RouteState>({
+      cleanUrlOnDispose: false,
+      // `?q=广彩&type=works&type=crafts`: short, readable URLs that the header form also makes.
+      createURL: ({ qsModule, routeState, location }) =>
+        `${location.pathname}${qsModule.stringify(routeState, { addQueryPrefix: true, arrayFormat: 'repeat' })}${location.hash}`,
+      parseURL: ({ qsModule, location }) =>
+        qsModule.parse(location.search.slice(1), { arrayLimit: 99 }) as RouteState,
+    }),
     stateMapping: {
       stateToRoute(uiState: UiState): RouteState {
         const state = uiState[indexName] ?? {};
