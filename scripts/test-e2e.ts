@@ -22,7 +22,7 @@ const meili = await startMeili({
   dataDir: join(scratch, 'data'),
   keyFile: join(scratch, 'master-key'),
 });
-let code = 1;
+let code: number;
 try {
   const indexName = 'baigong';
   const searchKey = await ensureSearchKey({ host: meili.host, masterKey: meili.masterKey, indexes: [indexName] });

@@ -18,14 +18,7 @@
  */
 import type { Collection } from '../schemas/index.ts';
 import type { Lang } from './vocabularies.ts';
-import {
-  absolute,
-  refModified,
-  refName,
-  SITE_NAME,
-  ymd,
-  type AnyRecordRef,
-} from './record-ref.ts';
+import { absolute, refModified, refName, SITE_NAME, ymd, type AnyRecordRef } from './record-ref.ts';
 
 /** Everything a citation needs, JSON-serialisable so a page can hand it to its script. */
 export interface CitationInput {
@@ -62,14 +55,22 @@ export const fileTypes: Record<FileFormat, { ext: string; type: string }> = {
 export const styleLabels: Record<TextStyle | FileFormat, { zh: string; en: string }> = {
   gbt7714: { zh: 'GB/T 7714-2015', en: 'GB/T 7714-2015' },
   apa: { zh: 'APA（第7版）', en: 'APA (7th ed.)' },
-  chicago: { zh: '芝加哥（第17版，注释-书目体系）', en: 'Chicago (17th ed., notes and bibliography)' },
+  chicago: {
+    zh: '芝加哥（第17版，注释-书目体系）',
+    en: 'Chicago (17th ed., notes and bibliography)',
+  },
   bibtex: { zh: 'BibTeX', en: 'BibTeX' },
   ris: { zh: 'RIS', en: 'RIS' },
   csl: { zh: 'CSL-JSON', en: 'CSL-JSON' },
 };
 
 /** The citation data of a record in one language, accessed on `accessed`. */
-export function citationInput(ref: AnyRecordRef, lang: Lang, site: string | URL, accessed: Date): CitationInput {
+export function citationInput(
+  ref: AnyRecordRef,
+  lang: Lang,
+  site: string | URL,
+  accessed: Date,
+): CitationInput {
   const name = refName(ref);
   return {
     id: ref.data.id,
@@ -127,7 +128,8 @@ function fmt(mode: Mode) {
   return {
     esc,
     italic: (s: string) => (mode === 'html' ? `<i>${escapeHtml(s)}</i>` : s),
-    link: (url: string) => (mode === 'html' ? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : url),
+    link: (url: string) =>
+      mode === 'html' ? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : url,
   };
 }
 

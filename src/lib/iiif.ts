@@ -20,7 +20,14 @@ import {
   type Derivative,
   type ImageEntry,
 } from './media-manifest.ts';
-import { absolute, refModified, SITE_NAME, ymd, type ImageLookup, type RecordRef } from './record-ref.ts';
+import {
+  absolute,
+  refModified,
+  SITE_NAME,
+  ymd,
+  type ImageLookup,
+  type RecordRef,
+} from './record-ref.ts';
 import { permanentPath, recordPath } from './urls.ts';
 
 export const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
@@ -49,13 +56,17 @@ export function dragAndDropHref(manifestUrl: string): string {
 export function iiifRights(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const http = url.replace(/^https:\/\//, 'http://');
-  return /^http:\/\/(creativecommons\.org\/(licenses|publicdomain)|rightsstatements\.org\/vocab)\//.test(http)
+  return /^http:\/\/(creativecommons\.org\/(licenses|publicdomain)|rightsstatements\.org\/vocab)\//.test(
+    http,
+  )
     ? http
     : undefined;
 }
 
 function both(text: { zh: string; en?: string | undefined }): LanguageMap {
-  return text.en && text.en !== text.zh ? { zh: [text.zh], en: [text.en] } : { zh: [text.zh], en: [text.zh] };
+  return text.en && text.en !== text.zh
+    ? { zh: [text.zh], en: [text.en] }
+    : { zh: [text.zh], en: [text.zh] };
 }
 
 function none(value: string): LanguageMap {
@@ -92,7 +103,9 @@ function imageService(media: ImageEntry): Json[] | undefined {
 function thumbnail(media: ImageEntry, site: string | URL): Json[] {
   const d = derivativeForWidth(media, 400, fallbackFormat(media));
   if (!d) return [];
-  return [{ id: absolute(d.url, site), type: 'Image', format: mime(d), width: d.width, height: d.height }];
+  return [
+    { id: absolute(d.url, site), type: 'Image', format: mime(d), width: d.width, height: d.height },
+  ];
 }
 
 function metadata(ref: RecordRef<'works'>): Json[] {
@@ -117,12 +130,16 @@ function metadata(ref: RecordRef<'works'>): Json[] {
         },
       ),
     ),
-    entry({ zh: '材质', en: 'Materials' }, both(join(w.materials.map((m) => label('materials', m))))),
+    entry(
+      { zh: '材质', en: 'Materials' },
+      both(join(w.materials.map((m) => label('materials', m)))),
+    ),
   ];
   if (w.region) rows.push(entry({ zh: '地区', en: 'Region' }, both(w.region.place)));
   const makers = w.makers.flatMap((m) => (m.name ? [m.name] : []));
   if (makers.length > 0) rows.push(entry({ zh: '制作者', en: 'Makers' }, both(join(makers))));
-  if (w.heritage.length > 0) rows.push(entry({ zh: '非遗项目', en: 'Heritage item' }, none(w.heritage.join(', '))));
+  if (w.heritage.length > 0)
+    rows.push(entry({ zh: '非遗项目', en: 'Heritage item' }, none(w.heritage.join(', '))));
   const d = w.dimensions;
   if (d) {
     const parts = (
@@ -140,10 +157,13 @@ function metadata(ref: RecordRef<'works'>): Json[] {
     if (d.weight !== undefined) parts.push({ zh: `重 ${d.weight} g`, en: `Wt. ${d.weight} g` });
     if (parts.length > 0) {
       rows.push(
-        entry({ zh: '尺寸', en: 'Dimensions' }, {
-          zh: [parts.map((p) => p.zh).join('，')],
-          en: [parts.map((p) => p.en).join(', ')],
-        }),
+        entry(
+          { zh: '尺寸', en: 'Dimensions' },
+          {
+            zh: [parts.map((p) => p.zh).join('，')],
+            en: [parts.map((p) => p.en).join(', ')],
+          },
+        ),
       );
     }
   }
@@ -152,7 +172,10 @@ function metadata(ref: RecordRef<'works'>): Json[] {
     rows.push(
       entry(
         { zh: '收藏机构', en: 'Held by' },
-        { zh: [`${w.holding.institution.zh}${accession}`], en: [`${w.holding.institution.en}${accession}`] },
+        {
+          zh: [`${w.holding.institution.zh}${accession}`],
+          en: [`${w.holding.institution.en}${accession}`],
+        },
       ),
     );
   }
@@ -287,8 +310,20 @@ export function worksCollection(refs: RecordRef<'works'>[], ctx: IiifContext): J
       },
     ),
     homepage: [
-      { id: absolute('/works/', ctx.site), type: 'Text', label: { zh: ['作品'] }, format: 'text/html', language: ['zh-Hans'] },
-      { id: absolute('/en/works/', ctx.site), type: 'Text', label: { en: ['Works'] }, format: 'text/html', language: ['en'] },
+      {
+        id: absolute('/works/', ctx.site),
+        type: 'Text',
+        label: { zh: ['作品'] },
+        format: 'text/html',
+        language: ['zh-Hans'],
+      },
+      {
+        id: absolute('/en/works/', ctx.site),
+        type: 'Text',
+        label: { en: ['Works'] },
+        format: 'text/html',
+        language: ['en'],
+      },
     ],
     items,
   };

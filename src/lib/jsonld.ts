@@ -63,7 +63,7 @@ export function identifiers(id: string, lang: Lang, site: string | URL): unknown
 function images(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataContext): Json[] {
   return refImages(ref).flatMap((img) => {
     const entry = ctx.image(ref.collection, ref.slug, img.file);
-    const best = entry ? largestDerivative(entry, 'jpeg') ?? largestDerivative(entry) : undefined;
+    const best = entry ? (largestDerivative(entry, 'jpeg') ?? largestDerivative(entry)) : undefined;
     if (!entry || !best) return [];
     const license = licenseUrl(img.rights.license);
     return [
@@ -134,7 +134,9 @@ function entity(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataContext): Json {
       const w = ref.data;
       const dims = w.dimensions;
       const cm = (v: number | undefined) =>
-        v === undefined ? undefined : { '@type': 'QuantitativeValue', value: v, unitCode: 'CMT', unitText: 'cm' };
+        v === undefined
+          ? undefined
+          : { '@type': 'QuantitativeValue', value: v, unitCode: 'CMT', unitText: 'cm' };
       return {
         '@type': 'VisualArtwork',
         ...common,
@@ -143,18 +145,31 @@ function entity(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataContext): Json {
         artform: termLabel('craftCategories', w.category, lang),
         artMedium: w.materials.map((m) => termLabel('materials', m, lang)).join(sep),
         material: w.materials.map((m) => termLabel('materials', m, lang)),
-        temporalCoverage: w.date.display?.[lang] ?? `${isoYear(w.date.start)}/${isoYear(w.date.end)}`,
-        dateCreated: w.date.start === w.date.end ? isoYear(w.date.start) : `${isoYear(w.date.start)}/${isoYear(w.date.end)}`,
+        temporalCoverage:
+          w.date.display?.[lang] ?? `${isoYear(w.date.start)}/${isoYear(w.date.end)}`,
+        dateCreated:
+          w.date.start === w.date.end
+            ? isoYear(w.date.start)
+            : `${isoYear(w.date.start)}/${isoYear(w.date.end)}`,
         ...(w.region ? { locationCreated: place(w.region, lang) } : {}),
         creator: w.makers.map((m) =>
           m.person
-            ? { ...link(m.person, 'Person', lang, ctx), ...(m.role ? { jobTitle: m.role[lang] } : {}) }
-            : { '@type': 'Person', name: m.name?.[lang], ...(m.role ? { jobTitle: m.role[lang] } : {}) },
+            ? {
+                ...link(m.person, 'Person', lang, ctx),
+                ...(m.role ? { jobTitle: m.role[lang] } : {}),
+              }
+            : {
+                '@type': 'Person',
+                name: m.name?.[lang],
+                ...(m.role ? { jobTitle: m.role[lang] } : {}),
+              },
         ),
         ...(cm(dims?.height) ? { height: cm(dims?.height) } : {}),
         ...(cm(dims?.width ?? dims?.diameter) ? { width: cm(dims?.width ?? dims?.diameter) } : {}),
         ...(cm(dims?.depth) ? { depth: cm(dims?.depth) } : {}),
-        ...(dims?.weight ? { weight: { '@type': 'QuantitativeValue', value: dims.weight, unitCode: 'GRM' } } : {}),
+        ...(dims?.weight
+          ? { weight: { '@type': 'QuantitativeValue', value: dims.weight, unitCode: 'GRM' } }
+          : {}),
         copyrightHolder: { '@type': 'Organization', name: w.rights.holder },
         creditText: w.rights.credit,
         keywords: [...w.tags, ...w.heritage].join(', ') || undefined,
@@ -170,7 +185,11 @@ function entity(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataContext): Json {
                 ? {
                     identifier: [
                       ...(common['identifier'] as unknown[]),
-                      { '@type': 'PropertyValue', propertyID: 'accession number', value: w.holding.accession },
+                      {
+                        '@type': 'PropertyValue',
+                        propertyID: 'accession number',
+                        value: w.holding.accession,
+                      },
                     ],
                   }
                 : {}),
@@ -198,7 +217,10 @@ function entity(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataContext): Json {
                 name: s.title[lang],
                 text: s.text[lang],
               })),
-              supply: c.materials.map((m) => ({ '@type': 'HowToSupply', name: termLabel('materials', m, lang) })),
+              supply: c.materials.map((m) => ({
+                '@type': 'HowToSupply',
+                name: termLabel('materials', m, lang),
+              })),
               tool: c.tools.map((t) => ({ '@type': 'HowToTool', name: t[lang] })),
             }
           : {}),
@@ -254,8 +276,16 @@ function entity(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataContext): Json {
         eventStatus: 'https://schema.org/EventScheduled',
         eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
         location: { '@type': 'VirtualLocation', url: pageUrl },
-        organizer: { '@type': 'Organization', name: SITE_NAME[lang], url: absolute(lang === 'en' ? '/en/' : '/', ctx.site) },
-        contributor: { '@type': 'Person', name: e.curator[lang], roleName: lang === 'zh' ? '策展' : 'curator' },
+        organizer: {
+          '@type': 'Organization',
+          name: SITE_NAME[lang],
+          url: absolute(lang === 'en' ? '/en/' : '/', ctx.site),
+        },
+        contributor: {
+          '@type': 'Person',
+          name: e.curator[lang],
+          roleName: lang === 'zh' ? '策展' : 'curator',
+        },
         workFeatured: e.works.map((id) => link(id, 'VisualArtwork', lang, ctx)),
       };
     }
@@ -277,7 +307,11 @@ export function recordJsonLd(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataConte
     datePublished: ymd(ref.data.added),
     dateModified: ymd(refModified(ref)),
     mainEntity: { '@id': thing['@id'] },
-    isPartOf: { '@type': 'WebSite', name: SITE_NAME[lang], url: absolute(lang === 'en' ? '/en/' : '/', ctx.site) },
+    isPartOf: {
+      '@type': 'WebSite',
+      name: SITE_NAME[lang],
+      url: absolute(lang === 'en' ? '/en/' : '/', ctx.site),
+    },
     publisher: { '@type': 'Organization', name: SITE_NAME[lang] },
   };
   const pictures = thing['image'] as Json[] | undefined;
@@ -288,7 +322,9 @@ export function recordJsonLd(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataConte
 /** Drops undefined values and empty arrays, so the output stays tidy. */
 function prune(value: Json): Json {
   return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+    Object.entries(value).filter(
+      ([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0),
+    ),
   );
 }
 
@@ -312,12 +348,24 @@ export function dublinCore(ref: AnyRecordRef, lang: Lang, site: string | URL): [
     ['DC.identifier', ref.data.id],
     ['DC.identifier', absolute(permanentPath(ref.data.id, lang), site)],
     ['DC.language', htmlLanguage[lang]],
-    ['DC.type', ref.collection === 'works' ? 'PhysicalObject' : ref.collection === 'exhibitions' ? 'Event' : 'Text'],
+    [
+      'DC.type',
+      ref.collection === 'works'
+        ? 'PhysicalObject'
+        : ref.collection === 'exhibitions'
+          ? 'Event'
+          : 'Text',
+    ],
     ['DC.format', 'text/html'],
     ['DCTERMS.created', ymd(ref.data.added)],
     ['DCTERMS.modified', ymd(refModified(ref))],
     ...(summary ? ([['DC.description', summary[lang]]] as [string, string][]) : []),
-    ...(license ? ([['DC.rights', license], ['DCTERMS.license', license]] as [string, string][]) : []),
+    ...(license
+      ? ([
+          ['DC.rights', license],
+          ['DCTERMS.license', license],
+        ] as [string, string][])
+      : []),
   ];
   if (ref.collection === 'works') {
     const w = ref.data;

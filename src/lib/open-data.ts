@@ -88,7 +88,11 @@ export function recordDocument(ref: AnyRecordRef, ctx: ExportContext) {
     name: refName(ref),
     added: ymd(ref.data.added),
     modified: ymd(refModified(ref)),
-    license: { key: licenseKey, url: license?.url, name: license ? { zh: license.zh, en: license.en } : undefined },
+    license: {
+      key: licenseKey,
+      url: license?.url,
+      name: license ? { zh: license.zh, en: license.en } : undefined,
+    },
     links: {
       self: absolute(apiPath(ref.collection, ref.data.id), ctx.site),
       permalink: {
@@ -116,7 +120,9 @@ export function collectionDocument(refs: AnyRecordRef[], ctx: ExportContext, gen
       zh: '记录文字与数据默认以 CC BY 4.0 发布；作品记录各自注明许可（license 字段），图像另有各自的许可与署名（media 字段）。',
       en: 'Record text and data are CC BY 4.0 unless a record states otherwise (its license field); each image has its own license and credit (media field).',
     },
-    counts: Object.fromEntries(collections.map((c) => [c, refs.filter((r) => r.collection === c).length])),
+    counts: Object.fromEntries(
+      collections.map((c) => [c, refs.filter((r) => r.collection === c).length]),
+    ),
     records: refs.map((ref) => recordDocument(ref, ctx)),
   };
 }
@@ -153,16 +159,31 @@ function common<C extends Collection>(): Column<C>[] {
 
 function trailer<C extends Collection>(): Column<C>[] {
   return [
-    col('license', 'string', 'License key of the record text and data', (r) => refLicense(r as AnyRecordRef)),
-    col('license_url', 'string', 'License URL', (r) => findTerm('licenses', refLicense(r as AnyRecordRef))?.url),
+    col('license', 'string', 'License key of the record text and data', (r) =>
+      refLicense(r as AnyRecordRef),
+    ),
+    col(
+      'license_url',
+      'string',
+      'License URL',
+      (r) => findTerm('licenses', refLicense(r as AnyRecordRef))?.url,
+    ),
     col('added', 'date', 'Date the record was first published', (r) => ymd(r.data.added)),
-    col('modified', 'date', 'Date of the last substantive change', (r) => ymd(refModified(r as AnyRecordRef))),
+    col('modified', 'date', 'Date of the last substantive change', (r) =>
+      ymd(refModified(r as AnyRecordRef)),
+    ),
     col('permalink', 'string', 'Permanent address built on the ID', (r, ctx) =>
       absolute(permanentPath(r.data.id, 'zh'), ctx.site),
     ),
-    col('url_zh', 'string', 'Chinese page', (r, ctx) => absolute(recordPath(r.collection, r.slug, 'zh'), ctx.site)),
-    col('url_en', 'string', 'English page', (r, ctx) => absolute(recordPath(r.collection, r.slug, 'en'), ctx.site)),
-    col('json', 'string', 'Per-record JSON', (r, ctx) => absolute(apiPath(r.collection, r.data.id), ctx.site)),
+    col('url_zh', 'string', 'Chinese page', (r, ctx) =>
+      absolute(recordPath(r.collection, r.slug, 'zh'), ctx.site),
+    ),
+    col('url_en', 'string', 'English page', (r, ctx) =>
+      absolute(recordPath(r.collection, r.slug, 'en'), ctx.site),
+    ),
+    col('json', 'string', 'Per-record JSON', (r, ctx) =>
+      absolute(apiPath(r.collection, r.data.id), ctx.site),
+    ),
   ];
 }
 
@@ -180,8 +201,18 @@ export const columns: { [C in Collection]: Column<C>[] } = {
     col('summary_zh', 'string', 'Summary in Chinese', (r) => r.data.summary?.zh),
     col('summary_en', 'string', 'Summary in English', (r) => r.data.summary?.en),
     col('category', 'string', 'Craft category key (craft-categories.json)', (r) => r.data.category),
-    col('category_zh', 'string', 'Craft category in Chinese', (r) => labelled('craftCategories', r.data.category)[0]),
-    col('category_en', 'string', 'Craft category in English', (r) => labelled('craftCategories', r.data.category)[1]),
+    col(
+      'category_zh',
+      'string',
+      'Craft category in Chinese',
+      (r) => labelled('craftCategories', r.data.category)[0],
+    ),
+    col(
+      'category_en',
+      'string',
+      'Craft category in English',
+      (r) => labelled('craftCategories', r.data.category)[1],
+    ),
     col('period', 'string', 'Period key (periods.json)', (r) => r.data.period),
     col('period_zh', 'string', 'Period in Chinese', (r) => labelled('periods', r.data.period)[0]),
     col('period_en', 'string', 'Period in English', (r) => labelled('periods', r.data.period)[1]),
@@ -190,12 +221,22 @@ export const columns: { [C in Collection]: Column<C>[] } = {
     col('date_display_zh', 'string', 'Date as displayed, Chinese', (r) => r.data.date.display?.zh),
     col('date_display_en', 'string', 'Date as displayed, English', (r) => r.data.date.display?.en),
     col('materials', 'string', 'Material keys (materials.json)', (r) => r.data.materials, true),
-    col('region_code', 'string', 'GB/T 2260 code of the place of making', (r) => r.data.region?.code),
+    col(
+      'region_code',
+      'string',
+      'GB/T 2260 code of the place of making',
+      (r) => r.data.region?.code,
+    ),
     col('region_zh', 'string', 'Place of making, Chinese', (r) => r.data.region?.place.zh),
     col('region_en', 'string', 'Place of making, English', (r) => r.data.region?.place.en),
     col('techniques', 'string', 'IDs of craft records', (r) => r.data.techniques, true),
-    col('makers', 'string', 'People IDs or names of makers', (r) =>
-      r.data.makers.map((m) => m.person ?? m.name?.zh), true),
+    col(
+      'makers',
+      'string',
+      'People IDs or names of makers',
+      (r) => r.data.makers.map((m) => m.person ?? m.name?.zh),
+      true,
+    ),
     col('cluster', 'string', 'ID of the craft cluster', (r) => r.data.cluster),
     col('heritage', 'string', 'National heritage list codes', (r) => r.data.heritage, true),
     col('height_cm', 'number', 'Height in cm', (r) => r.data.dimensions?.height),
@@ -204,10 +245,30 @@ export const columns: { [C in Collection]: Column<C>[] } = {
     col('diameter_cm', 'number', 'Diameter in cm', (r) => r.data.dimensions?.diameter),
     col('length_cm', 'number', 'Length in cm', (r) => r.data.dimensions?.length),
     col('weight_g', 'number', 'Weight in grams', (r) => r.data.dimensions?.weight),
-    col('holding_zh', 'string', 'Holding institution, Chinese', (r) => r.data.holding?.institution.zh),
-    col('holding_en', 'string', 'Holding institution, English', (r) => r.data.holding?.institution.en),
-    col('accession', 'string', 'Accession number at the holding institution', (r) => r.data.holding?.accession),
-    col('rights_holder', 'string', 'Holder of the rights in the record', (r) => r.data.rights.holder),
+    col(
+      'holding_zh',
+      'string',
+      'Holding institution, Chinese',
+      (r) => r.data.holding?.institution.zh,
+    ),
+    col(
+      'holding_en',
+      'string',
+      'Holding institution, English',
+      (r) => r.data.holding?.institution.en,
+    ),
+    col(
+      'accession',
+      'string',
+      'Accession number at the holding institution',
+      (r) => r.data.holding?.accession,
+    ),
+    col(
+      'rights_holder',
+      'string',
+      'Holder of the rights in the record',
+      (r) => r.data.rights.holder,
+    ),
     col('credit', 'string', 'Credit line', (r) => r.data.rights.credit),
     col('images', 'integer', 'Number of images', (r) => r.data.images.length),
     col('models', 'integer', 'Number of 3D models', (r) => r.data.models.length),
@@ -225,11 +286,41 @@ export const columns: { [C in Collection]: Column<C>[] } = {
     col('summary_zh', 'string', 'Summary in Chinese', (r) => r.data.summary.zh),
     col('summary_en', 'string', 'Summary in English', (r) => r.data.summary.en),
     col('category', 'string', 'Craft category key', (r) => r.data.category),
-    col('heritage', 'string', 'National heritage list codes', (r) => r.data.heritage.map((h) => h.code), true),
-    col('heritage_batches', 'string', 'Batches of the listings', (r) => r.data.heritage.map((h) => h.batch), true),
-    col('region_codes', 'string', 'GB/T 2260 codes where practised', (r) => r.data.regions.map((x) => x.code), true),
-    col('regions_zh', 'string', 'Regions, Chinese', (r) => r.data.regions.map((x) => x.place.zh), true),
-    col('regions_en', 'string', 'Regions, English', (r) => r.data.regions.map((x) => x.place.en), true),
+    col(
+      'heritage',
+      'string',
+      'National heritage list codes',
+      (r) => r.data.heritage.map((h) => h.code),
+      true,
+    ),
+    col(
+      'heritage_batches',
+      'string',
+      'Batches of the listings',
+      (r) => r.data.heritage.map((h) => h.batch),
+      true,
+    ),
+    col(
+      'region_codes',
+      'string',
+      'GB/T 2260 codes where practised',
+      (r) => r.data.regions.map((x) => x.code),
+      true,
+    ),
+    col(
+      'regions_zh',
+      'string',
+      'Regions, Chinese',
+      (r) => r.data.regions.map((x) => x.place.zh),
+      true,
+    ),
+    col(
+      'regions_en',
+      'string',
+      'Regions, English',
+      (r) => r.data.regions.map((x) => x.place.en),
+      true,
+    ),
     col('materials', 'string', 'Material keys', (r) => r.data.materials, true),
     col('steps', 'integer', 'Number of process steps', (r) => r.data.steps.length),
     col('related_works', 'string', 'IDs of related works', (r) => r.data.relatedWorks, true),
@@ -249,8 +340,20 @@ export const columns: { [C in Collection]: Column<C>[] } = {
     col('region_zh', 'string', 'Region, Chinese', (r) => r.data.region?.place.zh),
     col('region_en', 'string', 'Region, English', (r) => r.data.region?.place.en),
     col('crafts', 'string', 'IDs of crafts practised', (r) => r.data.crafts, true),
-    col('honours_zh', 'string', 'Honours, Chinese', (r) => r.data.honours.map((h) => h.title.zh), true),
-    col('honours_en', 'string', 'Honours, English', (r) => r.data.honours.map((h) => h.title.en), true),
+    col(
+      'honours_zh',
+      'string',
+      'Honours, Chinese',
+      (r) => r.data.honours.map((h) => h.title.zh),
+      true,
+    ),
+    col(
+      'honours_en',
+      'string',
+      'Honours, English',
+      (r) => r.data.honours.map((h) => h.title.en),
+      true,
+    ),
     ...trailer<'people'>(),
   ],
   clusters: [
@@ -282,19 +385,28 @@ export const columns: { [C in Collection]: Column<C>[] } = {
     col('curator_zh', 'string', 'Curator, Chinese', (r) => r.data.curator.zh),
     col('curator_en', 'string', 'Curator, English', (r) => r.data.curator.en),
     col('start', 'date', 'Opening date', (r) => ymd(r.data.dates.start)),
-    col('end', 'date', 'Closing date', (r) => (r.data.dates.end ? ymd(r.data.dates.end) : undefined)),
+    col('end', 'date', 'Closing date', (r) =>
+      r.data.dates.end ? ymd(r.data.dates.end) : undefined,
+    ),
     col('works', 'string', 'IDs of works shown', (r) => r.data.works, true),
     ...trailer<'exhibitions'>(),
   ],
 };
 
 function cellText(value: Cell | Cell[]): string {
-  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(String).join(LIST_SEPARATOR);
+  if (Array.isArray(value))
+    return value
+      .filter((v) => v !== undefined)
+      .map(String)
+      .join(LIST_SEPARATOR);
   return value === undefined ? '' : String(value);
 }
 
 /** One record as a flat row of strings, in the order of {@link columns}. */
-export function flatRow<C extends Collection>(ref: RecordRef<C>, ctx: ExportContext): Record<string, string> {
+export function flatRow<C extends Collection>(
+  ref: RecordRef<C>,
+  ctx: ExportContext,
+): Record<string, string> {
   const cols = columns[ref.collection] as Column<C>[];
   return Object.fromEntries(cols.map((c) => [c.name, cellText(c.get(ref, ctx))]));
 }
@@ -311,7 +423,11 @@ export function toCsv(header: string[], rows: string[][]): string {
 }
 
 /** The CSV of one record type. */
-export function collectionCsv<C extends Collection>(collection: C, refs: RecordRef<C>[], ctx: ExportContext): string {
+export function collectionCsv<C extends Collection>(
+  collection: C,
+  refs: RecordRef<C>[],
+  ctx: ExportContext,
+): string {
   const names = columns[collection].map((c) => c.name);
   return toCsv(
     names,
@@ -361,7 +477,12 @@ export function dataPackage(refs: AnyRecordRef[], ctx: ExportContext, generated:
     homepage: absolute('/about/', ctx.site),
     version: ymd(generated),
     created: generated.toISOString(),
-    keywords: ['Chinese arts and crafts', '工艺美术', 'intangible cultural heritage', '非物质文化遗产'],
+    keywords: [
+      'Chinese arts and crafts',
+      '工艺美术',
+      'intangible cultural heritage',
+      '非物质文化遗产',
+    ],
     licenses: all.length > 0 ? all : licenseOf(['CC-BY-4.0']),
     contributors: [{ title: SITE_NAME.en, role: 'publisher', path: absolute('/', ctx.site) }],
     resources: [
@@ -376,14 +497,22 @@ export function dataPackage(refs: AnyRecordRef[], ctx: ExportContext, generated:
           format: 'csv',
           mediatype: 'text/csv',
           encoding: 'utf-8',
-          dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+          dialect: {
+            delimiter: ',',
+            lineTerminator: '\r\n',
+            quoteChar: '"',
+            doubleQuote: true,
+            header: true,
+          },
           ...(licenses.length > 0 ? { licenses } : {}),
           schema: {
             fields: (columns[collection] as Column<Collection>[]).map((c) => ({
               name: c.name,
               type: c.type,
               ...(c.type === 'date' ? { format: 'default' } : {}),
-              description: c.list ? `${c.description} (several values separated by " | ")` : c.description,
+              description: c.list
+                ? `${c.description} (several values separated by " | ")`
+                : c.description,
             })),
             primaryKey: 'id',
             missingValues: [''],

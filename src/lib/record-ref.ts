@@ -69,7 +69,11 @@ export function absolute(path: string, site: string | URL): string {
 }
 
 /** Finds the ingest's entry for a master (pages pass `imageEntry` from media-data.ts). */
-export type ImageLookup = (collection: Collection, slug: string, file: string) => ImageEntry | undefined;
+export type ImageLookup = (
+  collection: Collection,
+  slug: string,
+  file: string,
+) => ImageEntry | undefined;
 
 /** An image of a record as listed in its frontmatter. */
 export type RecordImage = RecordData['works']['images'][number];

@@ -1,0 +1,18 @@
+/** `/api/<type>/<ID>.json`: one record as JSON (data, links, media, license). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { recordDocument } from '../../../lib/open-data.ts';
+import type { AnyRecordRef } from '../../../lib/record-ref.ts';
+import { allRefs, researchContext } from '../../../lib/research-site.ts';
+
+export const getStaticPaths = (async () =>
+  (await allRefs()).map((ref) => ({
+    params: { type: ref.collection, id: ref.data.id },
+    props: { ref },
+  }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props, site }) => {
+  const { ref } = props as { ref: AnyRecordRef };
+  return new Response(`${JSON.stringify(recordDocument(ref, researchContext(site)), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};

@@ -1,0 +1,70 @@
+/**
+ * Lighthouse (mobile preset) on the pages visitors judge first. Scores are printed and written
+ * to bench/results/lighthouse.json; the test fails below the budgets of the visitor issue.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumArgs, findChromium, NO_BROWSER_MESSAGE } from '../../scripts/lib/browser.ts';
+import { firstUnder } from './pages.ts';
+
+const budgets = { performance: 0.95, accessibility: 1, 'best-practices': 1, seo: 1 } as const;
+type Category = keyof typeof budgets;
+
+const targets: [string, () => string][] = [
+  ['home', () => '/'],
+  ['gallery', () => '/works/'],
+  ['work', () => firstUnder('/works/')],
+  ['search', () => '/search/'],
+];
+
+test.describe('Lighthouse, mobile preset', () => {
+  test.describe.configure({ mode: 'serial', timeout: 180_000 });
+  const figures: Record<string, Record<string, number | string>> = {};
+
+  test.afterAll(() => {
+    const out = resolve(import.meta.dirname, '../../bench/results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(resolve(out, 'lighthouse.json'), `${JSON.stringify({ date: new Date().toISOString(), budgets, pages: figures }, null, 2)}\n`);
+  });
+
+  for (const [name, path] of targets) {
+    test(`the ${name} page meets the Lighthouse budgets`, async ({ baseURL }) => {
+      const chromePath = findChromium();
+      if (!chromePath) throw new Error(NO_BROWSER_MESSAGE);
+      const chrome = await chromeLauncher.launch({
+        chromePath,
+        chromeFlags: ['--headless=new', ...chromiumArgs],
+      });
+      try {
+        const url = new URL(path(), baseURL).href;
+        const result = await lighthouse(url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: Object.keys(budgets),
+        });
+        const categories = result?.lhr.categories ?? {};
+        const scores = Object.fromEntries(
+          (Object.keys(budgets) as Category[]).map((c) => [c, categories[c]?.score ?? 0]),
+        ) as Record<Category, number>;
+        const audits = result?.lhr.audits ?? {};
+        const lcp = audits['largest-contentful-paint']?.displayValue ?? '';
+        const cls = audits['cumulative-layout-shift']?.numericValue ?? -1;
+        const failing = Object.values(audits)
+          .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric'].includes(a.scoreDisplayMode))
+          .map((a) => a.id);
+        figures[name] = { url: path(), ...scores, lcp, cls };
+        console.log(`lighthouse: ${name} ${path()} ${JSON.stringify(scores)} LCP ${lcp} CLS ${cls}`);
+        for (const category of Object.keys(budgets) as Category[]) {
+          expect(scores[category], `${category} (audits below 1: ${failing.join(', ')})`).toBeGreaterThanOrEqual(budgets[category]);
+        }
+        expect(cls).toBe(0);
+      } finally {
+        chrome.kill();
+      }
+    });
+  }
+});

@@ -1,0 +1,341 @@
+/**
+ * Researcher features on the built site: IIIF manifests and collection validate against the official
+ * schema, every record page's JSON-LD parses and names its type, identifiers and license, the CSV
+ * downloads read back to the records, permanent links forward, the sitemap lists both languages,
+ * citations and the deep-zoom viewer work in the browser.
+ */
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { resolve } from 'node:path';
+import { loadRecords } from '../../scripts/lib/content.ts';
+import { LIST_SEPARATOR } from '../../src/lib/open-data.ts';
+import { collections } from '../../src/schemas/index.ts';
+import { csvObjects } from '../fixtures/csv.ts';
+import { iiifErrors } from '../fixtures/iiif/validate.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const { records } = loadRecords(root);
+
+/** Site path of an absolute URL (documents name the public SITE_URL, tests run elsewhere). */
+const pathOf = (url: string) => {
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
+};
+
+async function json(request: APIRequestContext, path: string): Promise<Record<string, unknown>> {
+  const response = await request.get(path);
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+type Json = Record<string, unknown>;
+
+test.describe('IIIF', () => {
+  test('the collection and every manifest in it validate against the official schema', async ({
+    request,
+  }) => {
+    const collection = await json(request, '/iiif/collection.json');
+    expect(iiifErrors(collection)).toEqual([]);
+    const items = collection['items'] as { id: string }[];
+    const withImages = records.filter((r) => r.collection === 'works' && r.data.images.length > 0);
+    expect(items.length).toBeLessThanOrEqual(withImages.length);
+    for (const item of items) {
+      const manifest = await json(request, pathOf(item.id));
+      expect(iiifErrors(manifest), item.id).toEqual([]);
+      expect(manifest['id']).toBe(item.id);
+      // Every painted image and its tiles are really there.
+      for (const canvas of manifest['items'] as Json[]) {
+        const body =
+          (((canvas['items'] as Json[])[0]!['items'] as Json[])[0]!['body'] as Json) ?? {};
+        expect((await request.get(pathOf(body['id'] as string))).status()).toBe(200);
+        for (const service of (body['service'] as Json[] | undefined) ?? []) {
+          const info = await json(request, `${pathOf(service['id'] as string)}/info.json`);
+          expect(info['type']).toBe('ImageService3');
+          expect(info['profile']).toBe('level0');
+        }
+      }
+    }
+  });
+
+  test('work pages with manifests offer the drag-and-drop link', async ({ page, request }) => {
+    const collection = await json(request, '/iiif/collection.json');
+    const items = collection['items'] as { id: string }[];
+    test.skip(items.length === 0, 'no work has processed images yet');
+    for (const item of items.slice(0, 3)) {
+      const manifest = await json(request, pathOf(item.id));
+      const home = (manifest['homepage'] as { id: string }[])[0]!;
+      await page.goto(pathOf(home.id));
+      const link = page.locator('a[data-iiif-manifest]');
+      await expect(link).toHaveAttribute(
+        'href',
+        `${item.id}?manifest=${encodeURIComponent(item.id)}`,
+      );
+    }
+  });
+});
+
+test.describe('linked data on record pages', () => {
+  const expected: Record<string, string[]> = {
+    works: ['VisualArtwork'],
+    crafts: ['HowTo', 'CreativeWork'],
+    people: ['Person'],
+    clusters: ['Place'],
+    exhibitions: ['ExhibitionEvent'],
+  };
+
+  test('every JSON-LD block of every record page parses and has @context, @type, identifier and license', async ({
+    request,
+  }) => {
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) {
+      for (const prefix of ['', '/en']) {
+        const path = `${prefix}/${record.collection}/${record.slug}/`;
+        const html = await (await request.get(path)).text();
+        const blocks = [
+          ...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g),
+        ].map((m) => JSON.parse(m[1]!) as Json);
+        expect(blocks.length, path).toBeGreaterThan(0);
+        for (const block of blocks) {
+          expect(block['@context'], path).toBe('https://schema.org');
+          const nodes = (block['@graph'] as Json[] | undefined) ?? [block];
+          for (const node of nodes) {
+            expect(node['@type'], path).toBeTruthy();
+            expect(JSON.stringify(node['identifier']), path).toContain(record.data.id);
+          }
+          const thing = nodes[0]!;
+          expect(expected[record.collection], path).toContain(thing['@type']);
+          expect(thing['identifier'], path).toContain(
+            `${new URL('/', thing['@id'] as string).origin}${prefix}/id/${record.data.id}/`,
+          );
+          const licensed = nodes.find((n) => typeof n['license'] === 'string');
+          expect(licensed?.['license'], path).toMatch(
+            /^https?:\/\/(creativecommons\.org|rightsstatements\.org)\//,
+          );
+        }
+        expect(html, path).toContain('<meta name="DC.identifier" content="' + record.data.id + '"');
+      }
+    }
+  });
+
+  test('record pages with images give Open Graph an image', async ({ request }) => {
+    const collection = await json(request, '/iiif/collection.json');
+    const items = collection['items'] as { id: string }[];
+    test.skip(items.length === 0, 'no work has processed images yet');
+    const manifest = await json(request, pathOf(items[0]!.id));
+    const html = await (
+      await request.get(pathOf((manifest['homepage'] as { id: string }[])[0]!.id))
+    ).text();
+    expect(html).toMatch(/<meta property="og:image" content="[^"]+\.(jpg|png)"/);
+  });
+});
+
+test.describe('open data', () => {
+  test('each CSV has a BOM and reads back to the records', async ({ request }) => {
+    for (const collection of collections) {
+      const response = await request.get(`/data/${collection}.csv`);
+      expect(response.status()).toBe(200);
+      const bytes = await response.body();
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const rows = csvObjects(bytes.toString('utf8'));
+      const own = records.filter((r) => r.collection === collection);
+      expect(rows.map((r) => r['id']).sort()).toEqual(own.map((r) => r.data.id).sort());
+      for (const record of own) {
+        const row = rows.find((r) => r['id'] === record.data.id)!;
+        const name = 'title' in record.data ? record.data.title : record.data.name;
+        const key = 'title' in record.data ? 'title' : 'name';
+        expect(row[`${key}_zh`]).toBe(name.zh);
+        expect(row[`${key}_en`]).toBe(name.en);
+        expect(row['slug']).toBe(record.slug);
+        if (record.collection === 'works') {
+          expect(row['materials']!.split(LIST_SEPARATOR)).toEqual(record.data.materials);
+          expect(row['license']).toBe(record.data.rights.license);
+          expect(Number(row['date_start'])).toBe(record.data.date.start);
+        }
+      }
+    }
+  });
+
+  test('records.json, per-record JSON and the data package agree', async ({ request }) => {
+    const all = await json(request, '/data/records.json');
+    const list = all['records'] as { id: string; collection: string }[];
+    expect(list.map((r) => r.id).sort()).toEqual(records.map((r) => r.data.id).sort());
+    for (const record of records.slice(0, 10)) {
+      const doc = await json(request, `/api/${record.collection}/${record.data.id}.json`);
+      expect(doc['id']).toBe(record.data.id);
+      expect((doc['data'] as Json)['id']).toBe(record.data.id);
+    }
+    const pkg = await json(request, '/data/datapackage.json');
+    expect(pkg['licenses']).toBeTruthy();
+    for (const resource of pkg['resources'] as {
+      name: string;
+      path: string;
+      schema?: { fields: { name: string }[] };
+    }[]) {
+      const response = await request.get(pathOf(resource.path));
+      expect(response.status(), resource.path).toBe(200);
+      if (resource.schema) {
+        const header = csvObjects((await response.body()).toString('utf8'))[0];
+        if (header) expect(resource.schema.fields.map((f) => f.name)).toEqual(Object.keys(header));
+      }
+    }
+  });
+
+  test('the sitemap lists every page in both languages, robots.txt names it, the feed is Atom', async ({
+    page,
+    request,
+  }) => {
+    const xml = await (await request.get('/sitemap.xml')).text();
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => pathOf(m[1]!));
+    for (const record of records) {
+      expect(locs).toContain(`/${record.collection}/${record.slug}/`);
+      expect(locs).toContain(`/en/${record.collection}/${record.slug}/`);
+    }
+    expect(xml).toContain('hreflang="zh-Hans"');
+    expect(xml).toContain('hreflang="en"');
+    for (const loc of [
+      ...locs.filter((l) => !/\/(works|crafts|people|clusters|exhibitions)\/./.test(l)),
+    ]) {
+      expect((await request.get(loc)).status(), loc).toBe(200);
+    }
+    expect(await (await request.get('/robots.txt')).text()).toMatch(
+      /^Sitemap: https?:\/\/.+\/sitemap\.xml$/m,
+    );
+    await page.goto('/');
+    const feed = await (await request.get('/feed.xml')).text();
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return {
+        error: doc.querySelector('parsererror') !== null,
+        ns: doc.documentElement.namespaceURI,
+        entries: doc.getElementsByTagName('entry').length,
+      };
+    }, feed);
+    expect(parsed).toEqual({
+      error: false,
+      ns: 'http://www.w3.org/2005/Atom',
+      entries: Math.min(50, records.length),
+    });
+  });
+});
+
+test.describe('citing', () => {
+  test('/id/<ID>/ forwards to the record page in both languages', async ({ page }) => {
+    for (const record of [records[0]!, records.at(-1)!]) {
+      for (const prefix of ['', '/en']) {
+        await page.goto(`${prefix}/id/${record.data.id}/`);
+        await page.waitForURL(`**${prefix}/${record.collection}/${record.slug}/`);
+        await expect(page.locator('h1').first()).toBeVisible();
+      }
+    }
+  });
+
+  test('"Cite this record" shows the styles with today\'s date, copies and downloads', async ({
+    page,
+    context,
+    request,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const errors = collectErrors(page);
+    const record = records.find((r) => r.collection === 'works')!;
+    await page.goto(`/works/${record.slug}/`);
+    const section = page.locator('.cite-record');
+    await expect(section.getByRole('heading', { name: '引用本记录' })).toBeVisible();
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    const gbt = section.locator('.cite-text[data-style="gbt7714"]');
+    await expect(gbt).toContainText(`${record.data.title.zh}[EB/OL]`);
+    await expect(gbt).toContainText(`[${today}]`);
+    await expect(gbt).toContainText(`/id/${record.data.id}/.`);
+    await expect(section.locator('.cite-text[data-style="apa"]')).toContainText('Retrieved');
+    await expect(section.locator('.cite-text[data-style="chicago"]')).toContainText('Accessed');
+    await section.locator('button[data-copy="gbt7714"]').click();
+    await expect(section.locator('.cite-status')).toHaveText('已复制到剪贴板。');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('[EB/OL]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section.locator('a[data-format="bibtex"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${record.data.id}.zh.bib`);
+    for (const ext of ['bib', 'ris', 'json']) {
+      expect((await request.get(`/cite/${record.data.id}.en.${ext}`)).status()).toBe(200);
+    }
+    expect(await (await request.get(`/cite/${record.data.id}.en.bib`)).text()).toContain(
+      `@misc{${record.data.id},`,
+    );
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('deep zoom', () => {
+  test('opens the tiles with OpenSeadragon, keyboard and buttons work, no console errors', async ({
+    page,
+    request,
+  }) => {
+    const collection = await json(request, '/iiif/collection.json');
+    let target: string | undefined;
+    for (const item of collection['items'] as { id: string }[]) {
+      const manifest = await json(request, pathOf(item.id));
+      const zoomable = (manifest['items'] as Json[]).some((c) =>
+        JSON.stringify(c).includes('"ImageService3"'),
+      );
+      if (zoomable) {
+        target = pathOf((manifest['homepage'] as { id: string }[])[0]!.id);
+        break;
+      }
+    }
+    test.skip(!target, 'no work has a zoomable image yet');
+    const errors = collectErrors(page);
+    const tiles: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/iiif/') && r.url().endsWith('default.jpg') && r.status() === 200)
+        tiles.push(r.url());
+    });
+    await page.goto(target!);
+    const zoom = page.locator('.deep-zoom').first();
+    const open = zoom.locator('.deep-zoom-open');
+    await expect(open).toBeVisible();
+    await expect(zoom.locator('.deep-zoom-full')).toHaveAttribute('href', /\.(jpg|png)$/);
+    await open.focus();
+    await page.keyboard.press('Enter');
+    await expect(open).toHaveAttribute('aria-expanded', 'true');
+    await expect(zoom.locator('.deep-zoom-canvas > .openseadragon-container')).toBeVisible();
+    await expect.poll(() => tiles.length).toBeGreaterThan(0);
+    // The image has keyboard focus; + zooms in, the toolbar buttons work too.
+    const before = tiles.length;
+    await page.keyboard.press('+');
+    await zoom.locator('button[data-action="in"]').click();
+    await expect.poll(() => tiles.length).toBeGreaterThan(before);
+    await zoom.locator('.deep-zoom-canvas [tabindex]').first().focus();
+    await page.keyboard.press('Escape');
+    await expect(open).toHaveAttribute('aria-expanded', 'false');
+    expect(errors).toEqual([]);
+  });
+
+  test('the viewer code is fetched only on pages with zoomable images', async ({
+    page,
+    request,
+  }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    const craft = records.find((r) => r.collection === 'crafts')!;
+    await page.goto(`/crafts/${craft.slug}/`);
+    await page.waitForLoadState('load');
+    expect(scripts.filter((s) => /openseadragon/i.test(s))).toEqual([]);
+    // On work pages it is a separate chunk, imported on demand rather than linked from the HTML.
+    const work = records.find((r) => r.collection === 'works')!;
+    const html = await (await request.get(`/works/${work.slug}/`)).text();
+    expect(html).not.toMatch(/<script[^>]+src="[^"]*openseadragon/i);
+  });
+});

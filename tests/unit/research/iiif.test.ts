@@ -1,0 +1,146 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests walk loosely typed JSON documents */
+/**
+ * IIIF Presentation 3 builders: the manifest of a work and the works collection validate against
+ * the official schema, for hand-written fixtures and for every real record with processed images
+ * (content/ + generated/media.json, through the same pure builder the endpoints use).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRecords } from '../../../scripts/lib/content.ts';
+import {
+  dragAndDropHref,
+  hasManifest,
+  iiifRights,
+  workManifest,
+  worksCollection,
+} from '../../../src/lib/iiif.ts';
+import { getMedia, isImageEntry, type MediaManifest } from '../../../src/lib/media-manifest.ts';
+import { toRef, type ImageLookup, type RecordRef } from '../../../src/lib/record-ref.ts';
+import { iiifErrors } from '../../fixtures/iiif/validate.ts';
+import { fakeLookup, SITE, work } from './fixtures.ts';
+
+const bowl = work as RecordRef<'works'>;
+const ctx = { site: SITE, image: fakeLookup };
+
+describe('work manifest', () => {
+  const manifest = workManifest(bowl, ctx) as Record<string, any>;
+
+  it('validates against the official schema', () => {
+    expect(iiifErrors(manifest)).toEqual([]);
+  });
+
+  it('labels in both languages, with rights and credit', () => {
+    expect(manifest['id']).toBe(`${SITE}/iiif/BGW-000001/manifest.json`);
+    expect(manifest['label']).toEqual({
+      zh: ['广彩人物纹大碗'],
+      en: ['Guangcai punch bowl with figures'],
+    });
+    expect(manifest['rights']).toBe('http://creativecommons.org/licenses/by/4.0/');
+    expect(manifest['requiredStatement'].value).toEqual({ none: ['Baigong Cloud, CC BY 4.0'] });
+    const labels = manifest['metadata'].map((m: any) => m.label.en[0]);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Record ID',
+        'Category',
+        'Date',
+        'Materials',
+        'Region',
+        'Dimensions',
+      ]),
+    );
+    for (const row of manifest['metadata'])
+      expect(Object.keys(row.value).length).toBeGreaterThan(0);
+  });
+
+  it('has one canvas per image sized from the image, painting the largest derivative', () => {
+    const [first, second] = manifest['items'];
+    expect(manifest['items']).toHaveLength(2);
+    expect([first.width, first.height]).toEqual([4000, 3000]);
+    const body = first.items[0].items[0].body;
+    expect(body.id).toBe(`${SITE}/media/works/guangcai-punch-bowl/bowl-2560.jpg`);
+    expect(body.service).toEqual([
+      {
+        id: `${SITE}/media/works/guangcai-punch-bowl/bowl/iiif`,
+        type: 'ImageService3',
+        profile: 'level0',
+      },
+    ]);
+    expect(first.rights).toBe('http://creativecommons.org/publicdomain/zero/1.0/');
+    expect(first.requiredStatement.value).toEqual({ none: ['Photo: Museum, CC0'] });
+    expect(second.items[0].items[0].body.service).toBeUndefined();
+    expect(first.items[0].items[0].target).toBe(first.id);
+  });
+
+  it('links thumbnail, homepages and the record data', () => {
+    expect(manifest['thumbnail'][0].id).toMatch(/bowl-640\.jpg$/);
+    expect(manifest['homepage'].map((h: any) => h.id)).toEqual([
+      `${SITE}/works/guangcai-punch-bowl/`,
+      `${SITE}/en/works/guangcai-punch-bowl/`,
+    ]);
+    expect(manifest['seeAlso'][0].id).toBe(`${SITE}/api/works/BGW-000001.json`);
+  });
+
+  it('is not made for a work without processed images', () => {
+    const none: ImageLookup = () => undefined;
+    expect(hasManifest(bowl, none)).toBe(false);
+    expect(workManifest(bowl, { site: SITE, image: none })).toBeUndefined();
+  });
+});
+
+describe('works collection', () => {
+  it('lists the works with manifests and validates', () => {
+    const collection = worksCollection([bowl], ctx) as Record<string, any>;
+    expect(iiifErrors(collection)).toEqual([]);
+    expect(collection['items']).toHaveLength(1);
+    expect(collection['items'][0].id).toBe(`${SITE}/iiif/BGW-000001/manifest.json`);
+  });
+});
+
+describe('helpers', () => {
+  it('gives rights URIs in the http form IIIF requires, and only for CC and RightsStatements', () => {
+    expect(iiifRights('https://rightsstatements.org/vocab/InC/1.0/')).toBe(
+      'http://rightsstatements.org/vocab/InC/1.0/',
+    );
+    expect(iiifRights('https://example.org/license')).toBeUndefined();
+  });
+  it('builds the drag-and-drop link', () => {
+    expect(dragAndDropHref('https://a.org/iiif/BGW-000001/manifest.json')).toBe(
+      'https://a.org/iiif/BGW-000001/manifest.json?manifest=https%3A%2F%2Fa.org%2Fiiif%2FBGW-000001%2Fmanifest.json',
+    );
+  });
+});
+
+describe('the real records', () => {
+  const root = resolve(import.meta.dirname, '../../..');
+  const mediaFile = join(root, 'generated', 'media.json');
+  const media: MediaManifest = existsSync(mediaFile)
+    ? (JSON.parse(readFileSync(mediaFile, 'utf8')) as MediaManifest)
+    : { version: 0, generatedAt: '', items: {} };
+  const lookup: ImageLookup = (collection, slug, file) => {
+    const found = getMedia(media, collection, slug, file);
+    return isImageEntry(found) ? found : undefined;
+  };
+  const works = loadRecords(root)
+    .records.filter((r) => r.collection === 'works')
+    .map((r) => toRef(r) as RecordRef<'works'>);
+  const site = 'http://localhost:4321';
+
+  it('every manifest and the collection validate', () => {
+    for (const ref of works) {
+      const manifest = workManifest(ref, { site, image: lookup });
+      if (manifest) expect(iiifErrors(manifest), ref.data.id).toEqual([]);
+    }
+    expect(iiifErrors(worksCollection(works, { site, image: lookup }))).toEqual([]);
+  });
+});
+
+describe('the validator', () => {
+  it('rejects a manifest that breaks the specification', () => {
+    const manifest = workManifest(bowl, ctx) as Record<string, any>;
+    expect(
+      iiifErrors({ ...manifest, rights: 'https://creativecommons.org/licenses/by/4.0/' }),
+    ).not.toEqual([]);
+    expect(iiifErrors({ ...manifest, label: 'not a language map' })).not.toEqual([]);
+  });
+});
