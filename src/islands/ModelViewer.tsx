@@ -3,13 +3,29 @@
  * first, then loads the three.js scene (`viewer/Scene.tsx`) as a separate chunk. Controls,
  * annotations, tour, scale bar and messages are plain HTML around the canvas.
  */
-import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  Component,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import { hotspotYaml, nextHotspotId, tourStepYaml } from '../lib/viewer/authoring.ts';
 import { cameraLimits, roundView, viewForPoint } from '../lib/viewer/camera.ts';
 import { cmPerUnit, distanceCm, formatLength, scaleBar } from '../lib/viewer/scale.ts';
 import { stepDuration, tourInitial, tourReducer } from '../lib/viewer/tour.ts';
-import type { Background, CameraView, LightingPreset, ModelViewerProps, Vec3 } from '../lib/viewer/types.ts';
+import type {
+  Background,
+  CameraView,
+  LightingPreset,
+  ModelViewerProps,
+  Vec3,
+} from '../lib/viewer/types.ts';
 import type { Anchor, ErrorKind, ReadyInfo, ViewerController } from './viewer/controller.ts';
 import { tr } from './viewer/strings.ts';
 
@@ -17,7 +33,10 @@ const Scene = lazy(() => import('./viewer/Scene.tsx'));
 
 type Status = 'waiting' | 'loading' | 'ready' | 'error';
 
-class Boundary extends Component<{ onError: (error: unknown) => void; children: ReactNode }, { failed: boolean }> {
+class Boundary extends Component<
+  { onError: (error: unknown) => void; children: ReactNode },
+  { failed: boolean }
+> {
   override state = { failed: false };
   static getDerivedStateFromError() {
     return { failed: true };
@@ -82,8 +101,10 @@ export default function ModelViewer(props: ModelViewerProps) {
   const [tourState, dispatchTour] = useReducer(tourReducer(tour.length), tourInitial);
   const pointerDown = useRef<{ x: number; y: number } | null>(null);
   const limits = useMemo(() => cameraLimits(props.bbox), [props.bbox]);
-  const scale = useMemo(() => cmPerUnit(props.dimensions, props.bbox.size), [props.dimensions, props.bbox]);
-  const base = (props.base ?? '/').replace(/\/?$/, '/');
+  const scale = useMemo(
+    () => cmPerUnit(props.dimensions, props.bbox.size),
+    [props.dimensions, props.bbox],
+  );
   const ids = {
     instructions: `${props.uid}-instructions`,
     status: `${props.uid}-status`,
@@ -114,7 +135,10 @@ export default function ModelViewer(props: ModelViewerProps) {
   }, [reducedMotion]);
 
   useEffect(() => {
-    rootRef.current?.setAttribute('data-viewer-state', status === 'error' ? `error-${errorKind}` : status);
+    rootRef.current?.setAttribute(
+      'data-viewer-state',
+      status === 'error' ? `error-${errorKind}` : status,
+    );
   }, [status, errorKind]);
 
   function fail(kind: ErrorKind, error?: unknown) {
@@ -331,7 +355,6 @@ export default function ModelViewer(props: ModelViewerProps) {
                 bytes={props.bytes}
                 triangles={props.triangles}
                 bbox={props.bbox}
-                dracoPath={`${base}decoders/draco/`}
                 lighting={lighting}
                 rakingAzimuth={azimuth}
                 rakingElevation={elevation}
@@ -367,7 +390,12 @@ export default function ModelViewer(props: ModelViewerProps) {
             </button>
           ))}
           {measure.map((_, i) => (
-            <span key={`m${i}`} className="mv-measure-point" data-anchor={hotspots.length + i} data-hidden="true" />
+            <span
+              key={`m${i}`}
+              className="mv-measure-point"
+              data-anchor={hotspots.length + i}
+              data-hidden="true"
+            />
           ))}
           {measure.length === 2 && (
             <svg className="mv-measure-svg">
@@ -437,7 +465,12 @@ export default function ModelViewer(props: ModelViewerProps) {
 
       {canRender && (
         <div className="mv-toolbar" role="group" aria-label={tr(lang, 'controls')}>
-          <button type="button" className="mv-button" onClick={() => controller.current?.reset()} data-action="reset">
+          <button
+            type="button"
+            className="mv-button"
+            onClick={() => controller.current?.reset()}
+            data-action="reset"
+          >
             {tr(lang, 'reset')}
           </button>
           <button
@@ -449,7 +482,12 @@ export default function ModelViewer(props: ModelViewerProps) {
           >
             {tr(lang, 'autoRotate')}
           </button>
-          <button type="button" className="mv-button" onClick={toggleFullscreen} data-action="fullscreen">
+          <button
+            type="button"
+            className="mv-button"
+            onClick={toggleFullscreen}
+            data-action="fullscreen"
+          >
             {tr(lang, fullscreen ? 'exitFullscreen' : 'fullscreen')}
           </button>
           <button
@@ -556,7 +594,14 @@ export default function ModelViewer(props: ModelViewerProps) {
             className="mv-button"
             onClick={() => {
               const view = controller.current?.getView();
-              if (view) void copy(tourStepYaml({ camera: view, lighting, ...(selected ? { hotspot: selected } : {}) }));
+              if (view)
+                void copy(
+                  tourStepYaml({
+                    camera: view,
+                    lighting,
+                    ...(selected ? { hotspot: selected } : {}),
+                  }),
+                );
             }}
           >
             {tr(lang, 'copyStep')}
@@ -602,7 +647,9 @@ export default function ModelViewer(props: ModelViewerProps) {
           <h3 id={ids.tour}>{tr(lang, 'tour')}</h3>
           {step ? (
             <>
-              <p className="mv-tour-count">{tr(lang, 'step', { n: tourState.index + 1, total: tour.length })}</p>
+              <p className="mv-tour-count">
+                {tr(lang, 'step', { n: tourState.index + 1, total: tour.length })}
+              </p>
               <p className="mv-tour-text" aria-live="polite" data-tour-text>
                 {step.text}
               </p>

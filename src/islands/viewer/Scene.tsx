@@ -25,7 +25,14 @@ import { DRACOLoader } from 'three/examples/jsm/loaders/DRACOLoader.js';
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import type { BoundingBox } from '../../lib/media-manifest.ts';
-import { cameraLimits, easeInOut, lerpView, orbitView, panView, type CameraLimits } from '../../lib/viewer/camera.ts';
+import {
+  cameraLimits,
+  easeInOut,
+  lerpView,
+  orbitView,
+  panView,
+  type CameraLimits,
+} from '../../lib/viewer/camera.ts';
 import { pixelsPerUnit } from '../../lib/viewer/scale.ts';
 import type { Background, CameraView, LightingPreset, Vec3 } from '../../lib/viewer/types.ts';
 import { facesCamera, occluded } from '../../lib/viewer/visibility.ts';
@@ -36,7 +43,6 @@ export interface SceneProps {
   bytes: number;
   triangles: number;
   bbox: BoundingBox;
-  dracoPath: string;
   lighting: LightingPreset;
   rakingAzimuth: number;
   rakingElevation: number;
@@ -54,20 +60,43 @@ export interface SceneProps {
 }
 
 const FOV = 35;
-const BACKGROUNDS: Record<Background, string> = { light: '#f3f0e8', grey: '#8a8a86', dark: '#1b1a18' };
+const BACKGROUNDS: Record<Background, string> = {
+  light: '#f3f0e8',
+  grey: '#8a8a86',
+  dark: '#1b1a18',
+};
 
 let decoderReady = false;
-function setUpDecoders(loader: GLTFLoader, dracoPath: string): DRACOLoader {
+/** Meshopt (what the ingest writes) decodes in workers; Draco's decoder is fetched only for a model that uses it. */
+async function setUpDecoders(
+  loader: GLTFLoader,
+  buffer: ArrayBuffer,
+): Promise<{ dispose(): void } | undefined> {
   if (!decoderReady) {
     // Decode meshopt geometry in workers so scrolling stays smooth while a large model decodes.
     const workers = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
-    (MeshoptDecoder as typeof MeshoptDecoder & { useWorkers?: (n: number) => void }).useWorkers?.(workers);
+    (MeshoptDecoder as typeof MeshoptDecoder & { useWorkers?: (n: number) => void }).useWorkers?.(
+      workers,
+    );
     decoderReady = true;
   }
   loader.setMeshoptDecoder(MeshoptDecoder);
-  const draco = new DRACOLoader().setDecoderPath(dracoPath).setWorkerLimit(2);
+  if (!usesExtension(buffer, 'KHR_draco_mesh_compression')) return undefined;
+  // three.js points the Draco decoder at its own files through `new URL(…, import.meta.url)`,
+  // so the bundler copies them into the site: same origin, no CDN. Decoding runs in workers.
+  const draco = new DRACOLoader().setWorkerLimit(2);
   loader.setDRACOLoader(draco);
   return draco;
+}
+
+/** Whether a .glb (JSON chunk) or .gltf declares an extension. */
+function usesExtension(buffer: ArrayBuffer, name: string): boolean {
+  const view = new DataView(buffer);
+  const isGlb = buffer.byteLength > 20 && view.getUint32(0, true) === 0x46546c67;
+  const json = isGlb
+    ? new Uint8Array(buffer, 20, Math.min(view.getUint32(12, true), buffer.byteLength - 20))
+    : new Uint8Array(buffer, 0, Math.min(buffer.byteLength, 1 << 20));
+  return new TextDecoder().decode(json).includes(name);
 }
 
 /** Fetch with a progress report; the manifest's byte count stands in when there is no length. */
@@ -105,18 +134,31 @@ function disposeObject(root: Object3D): void {
   root.traverse((obj) => {
     if (obj instanceof Mesh) {
       obj.geometry.dispose();
-      for (const m of Array.isArray(obj.material) ? obj.material : [obj.material]) materials.add(m as Material);
+      for (const m of Array.isArray(obj.material) ? obj.material : [obj.material])
+        materials.add(m as Material);
     }
   });
   for (const material of materials) {
     for (const value of Object.values(material)) {
-      if (value && typeof value === 'object' && (value as Texture).isTexture) (value as Texture).dispose();
+      if (value && typeof value === 'object' && (value as Texture).isTexture)
+        (value as Texture).dispose();
     }
     material.dispose();
   }
 }
 
 const v3 = (v: Vector3): Vec3 => [v.x, v.y, v.z];
+
+/**
+ * Software WebGL (SwiftShader, llvmpipe) compiles the environment's blur shaders so slowly that
+ * the page stalls for seconds; there the studio light is made of plain lights only.
+ */
+function isSoftwareRenderer(gl: WebGLRenderer): boolean {
+  const context = gl.getContext();
+  const info = context.getExtension('WEBGL_debug_renderer_info');
+  const name = String(context.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : context.RENDERER));
+  return /swiftshader|llvmpipe|softpipe|software/i.test(name);
+}
 
 function Lights(props: {
   preset: LightingPreset;
@@ -127,20 +169,25 @@ function Lights(props: {
 }) {
   const { gl, scene, invalidate } = useThree();
   const [env, setEnv] = useState<Texture | null>(null);
+  const software = useMemo(() => isSoftwareRenderer(gl), [gl]);
   const key = useMemo(() => new DirectionalLight('#ffffff', 1), []);
   const hemi = useMemo(() => new HemisphereLight('#ffffff', '#b9ab93', 1), []);
   const { center, radius } = props.limits;
 
   // A neutral room lit by area lights, generated in the GPU: no environment map to download.
   useEffect(() => {
+    if (software) return;
     const pmrem = new PMREMGenerator(gl);
     const room = new RoomEnvironment();
-    const target = pmrem.fromScene(room, 0.04);
+    performance.mark('viewer:environment-start');
+    // A small cube is plenty for a blurred studio room and cheap on software renderers.
+    const target = pmrem.fromScene(room, 0.04, 0.1, 100, { size: 64 });
+    performance.mark('viewer:environment-end');
     room.dispose();
     pmrem.dispose();
     setEnv(target.texture);
     return () => target.dispose();
-  }, [gl]);
+  }, [gl, software]);
 
   useEffect(() => {
     scene.background = new Color(BACKGROUNDS[props.background]);
@@ -164,7 +211,14 @@ function Lights(props: {
     key.target.updateMatrixWorld();
     key.intensity = preset === 'studio' ? 1.4 : preset === 'soft' ? 0 : 3.2;
     key.visible = preset !== 'soft';
-    hemi.intensity = preset === 'soft' ? 1.6 : preset === 'studio' ? 0.25 : 0.04;
+    // Without the environment (software rendering) the hemisphere light stands in for it.
+    const ambient = env ? 0 : 1;
+    hemi.intensity =
+      preset === 'soft'
+        ? 1.6 + ambient
+        : preset === 'studio'
+          ? 0.25 + ambient * 1.2
+          : 0.04 + ambient * 0.1;
     // Raking light casts shadows so that carving and incision stand out.
     key.castShadow = preset === 'raking';
     const cam = key.shadow.camera;
@@ -424,7 +478,7 @@ export default function Scene(props: SceneProps) {
     const abort = new AbortController();
     let loaded: Object3D | null = null;
     const loader = new GLTFLoader();
-    const draco = setUpDecoders(loader, props.dracoPath);
+    let draco: { dispose(): void } | undefined;
     (async () => {
       const buffer = await fetchWithProgress(
         props.src,
@@ -432,7 +486,9 @@ export default function Scene(props: SceneProps) {
         (f) => callbacks.current.onProgress(f),
         abort.signal,
       );
+      performance.mark('viewer:downloaded');
       callbacks.current.onProgress('decoding');
+      draco = await setUpDecoders(loader, buffer);
       const base = new URL(props.src, location.href).href.replace(/[^/]*$/, '');
       const gltf: GLTF = await loader.parseAsync(buffer, base);
       if (abort.signal.aborted) {
@@ -445,6 +501,7 @@ export default function Scene(props: SceneProps) {
           obj.receiveShadow = true;
         }
       });
+      performance.mark('viewer:decoded');
       loaded = gltf.scene;
       setModel(gltf.scene);
     })().catch((error: unknown) => {
@@ -452,10 +509,10 @@ export default function Scene(props: SceneProps) {
     });
     return () => {
       abort.abort();
-      draco.dispose();
+      draco?.dispose();
       if (loaded) disposeObject(loaded);
     };
-  }, [props.src, props.bytes, props.dracoPath]);
+  }, [props.src, props.bytes]);
 
   const onLost = useMemo(
     () => (event: Event) => {
@@ -479,7 +536,7 @@ export default function Scene(props: SceneProps) {
   return (
     <Canvas
       frameloop="demand"
-      shadows
+      shadows="percentage"
       dpr={[1, 2]}
       gl={{ antialias: true, powerPreference: 'high-performance' }}
       camera={cameraOptions}

@@ -72,13 +72,20 @@ const strings = {
   },
   copyStep: { zh: '复制当前视角为导览步骤', en: 'Copy the current view as a tour step' },
   copied: { zh: '已复制到剪贴板：', en: 'Copied to the clipboard:' },
-  copyFailed: { zh: '无法写入剪贴板，请手动复制：', en: 'Could not write to the clipboard; copy it by hand:' },
+  copyFailed: {
+    zh: '无法写入剪贴板，请手动复制：',
+    en: 'Could not write to the clipboard; copy it by hand:',
+  },
   controls: { zh: '查看器控制', en: 'Viewer controls' },
 } as const;
 
 export type StringKey = keyof typeof strings;
 
 /** A viewer text in `lang`, with `{name}` placeholders filled in. */
-export function tr(lang: ViewerLang, key: StringKey, vars: Record<string, string | number> = {}): string {
+export function tr(
+  lang: ViewerLang,
+  key: StringKey,
+  vars: Record<string, string | number> = {},
+): string {
   return strings[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }

@@ -11,7 +11,12 @@ export function normalize(v: Vec3): Vec3 {
 }
 
 /** A hotspot entry for `models[].hotspots` (indented for pasting under `hotspots:`). */
-export function hotspotYaml(input: { id: string; position: Vec3; normal: Vec3; camera: CameraView }): string {
+export function hotspotYaml(input: {
+  id: string;
+  position: Vec3;
+  normal: Vec3;
+  camera: CameraView;
+}): string {
   return [
     `      - id: ${input.id}`,
     `        position: ${vec(input.position)}`,
@@ -29,7 +34,11 @@ export function hotspotYaml(input: { id: string; position: Vec3; normal: Vec3; c
 }
 
 /** A step for `models[].tour` (indented for pasting under `tour:`). */
-export function tourStepYaml(input: { camera: CameraView; lighting?: LightingPreset; hotspot?: string }): string {
+export function tourStepYaml(input: {
+  camera: CameraView;
+  lighting?: LightingPreset;
+  hotspot?: string;
+}): string {
   return [
     `      - camera:`,
     `          position: ${vec(input.camera.position)}`,

@@ -33,7 +33,7 @@ export function fitDistance(radius: number, fovDeg: number, aspect = 1): number 
 export function cameraLimits(bbox: BoundingBox, fovDeg = 35, aspect = 4 / 3): CameraLimits {
   const center = [0, 1, 2].map((i) => (bbox.min[i]! + bbox.max[i]!) / 2) as Vec3;
   const radius = Math.max(Math.hypot(...bbox.size) / 2, 1e-4);
-  const distance = fitDistance(radius, fovDeg, aspect) * 1.05;
+  const distance = fitDistance(radius, fovDeg, aspect) * 0.85;
   const azimuth = 25 * DEG;
   const elevation = 15 * DEG;
   const position: Vec3 = [
@@ -54,16 +54,29 @@ export function cameraLimits(bbox: BoundingBox, fovDeg = 35, aspect = 4 / 3): Ca
 }
 
 /** Spherical coordinates of a view: distance, azimuth (around +Y) and polar angle (from +Y). */
-export function toSpherical(view: CameraView): { distance: number; azimuth: number; polar: number } {
+export function toSpherical(view: CameraView): {
+  distance: number;
+  azimuth: number;
+  polar: number;
+} {
   const dx = view.position[0] - view.target[0];
   const dy = view.position[1] - view.target[1];
   const dz = view.position[2] - view.target[2];
   const distance = Math.hypot(dx, dy, dz);
   if (distance === 0) return { distance: 0, azimuth: 0, polar: Math.PI / 2 };
-  return { distance, azimuth: Math.atan2(dx, dz), polar: Math.acos(Math.min(1, Math.max(-1, dy / distance))) };
+  return {
+    distance,
+    azimuth: Math.atan2(dx, dz),
+    polar: Math.acos(Math.min(1, Math.max(-1, dy / distance))),
+  };
 }
 
-export function fromSpherical(target: Vec3, distance: number, azimuth: number, polar: number): Vec3 {
+export function fromSpherical(
+  target: Vec3,
+  distance: number,
+  azimuth: number,
+  polar: number,
+): Vec3 {
   const s = Math.sin(polar);
   return [
     target[0] + distance * s * Math.sin(azimuth),
@@ -88,14 +101,23 @@ export function orbitView(
   const s = toSpherical(view);
   const polar = Math.min(Math.PI - POLAR_MARGIN, Math.max(POLAR_MARGIN, s.polar + dPolar));
   const distance = Math.min(limits.maxDistance, Math.max(limits.minDistance, s.distance * zoom));
-  return { position: fromSpherical(view.target, distance, s.azimuth + dAzimuth, polar), target: [...view.target] };
+  return {
+    position: fromSpherical(view.target, distance, s.azimuth + dAzimuth, polar),
+    target: [...view.target],
+  };
 }
 
 /**
  * Keyboard pan: move camera and target together across the screen by fractions of the
  * distance (`dx` right, `dy` up), keeping the target within `maxTargetRadius` of `center`.
  */
-export function panView(view: CameraView, dx: number, dy: number, center: Vec3, maxTargetRadius: number): CameraView {
+export function panView(
+  view: CameraView,
+  dx: number,
+  dy: number,
+  center: Vec3,
+  maxTargetRadius: number,
+): CameraView {
   const s = toSpherical(view);
   const right: Vec3 = [Math.cos(s.azimuth), 0, -Math.sin(s.azimuth)];
   // Screen-up vector: perpendicular to the view direction and to `right`.
@@ -114,7 +136,8 @@ export function panView(view: CameraView, dx: number, dy: number, center: Vec3, 
   let target = [0, 1, 2].map((i) => view.target[i]! + move[i]!) as Vec3;
   const offset = [0, 1, 2].map((i) => target[i]! - center[i]!) as Vec3;
   const len = Math.hypot(...offset);
-  if (len > maxTargetRadius) target = [0, 1, 2].map((i) => center[i]! + (offset[i]! * maxTargetRadius) / len) as Vec3;
+  if (len > maxTargetRadius)
+    target = [0, 1, 2].map((i) => center[i]! + (offset[i]! * maxTargetRadius) / len) as Vec3;
   const shift = [0, 1, 2].map((i) => target[i]! - view.target[i]!);
   return { position: [0, 1, 2].map((i) => view.position[i]! + shift[i]!) as Vec3, target };
 }

@@ -1,6 +1,13 @@
 /** Builds the viewer island's serializable props from a record's model entry (used by ModelSection). */
 import type { BoundingBox, ModelEntry } from '../media-manifest.ts';
-import type { CameraView, LightingPreset, ModelViewerProps, RealDimensions, Vec3, ViewerLang } from './types.ts';
+import type {
+  CameraView,
+  LightingPreset,
+  ModelViewerProps,
+  RealDimensions,
+  Vec3,
+  ViewerLang,
+} from './types.ts';
 
 interface Text {
   zh: string;
@@ -10,8 +17,20 @@ interface Text {
 /** The parts of a record's `models[]` item the viewer uses (structurally, the schema's type). */
 export interface ModelRecord {
   alt: Text;
-  hotspots: { id: string; position: Vec3; normal: Vec3; title: Text; text: Text; camera?: CameraView | undefined }[];
-  tour: { camera?: CameraView | undefined; hotspot?: string | undefined; lighting?: LightingPreset | undefined; text: Text }[];
+  hotspots: {
+    id: string;
+    position: Vec3;
+    normal: Vec3;
+    title: Text;
+    text: Text;
+    camera?: CameraView | undefined;
+  }[];
+  tour: {
+    camera?: CameraView | undefined;
+    hotspot?: string | undefined;
+    lighting?: LightingPreset | undefined;
+    text: Text;
+  }[];
 }
 
 const pick = (text: Text, lang: ViewerLang) => text[lang];
@@ -28,7 +47,6 @@ export function viewerProps(input: {
   dimensions?: RealDimensions | undefined;
   lang: ViewerLang;
   uid: string;
-  base?: string;
 }): ModelViewerProps {
   const { model, entry, lang } = input;
   const dims = input.dimensions;
@@ -63,6 +81,5 @@ export function viewerProps(input: {
     lang,
     label: pick(model.alt, lang),
     uid: input.uid,
-    ...(input.base ? { base: input.base } : {}),
   };
 }

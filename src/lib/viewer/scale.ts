@@ -7,11 +7,18 @@ import type { RealDimensions, Vec3 } from './types.ts';
  * measurement is matched to the largest horizontal extent. Without dimensions glTF's metres
  * are assumed (100 cm per unit).
  */
-export function cmPerUnit(dimensions: RealDimensions | undefined, size: Vec3): { value: number; measured: boolean } {
+export function cmPerUnit(
+  dimensions: RealDimensions | undefined,
+  size: Vec3,
+): { value: number; measured: boolean } {
   const [sx, sy, sz] = size;
   if (dimensions?.height && sy > 0) return { value: dimensions.height / sy, measured: true };
   const horizontal = Math.max(sx, sz);
-  const across = Math.max(dimensions?.width ?? 0, dimensions?.diameter ?? 0, dimensions?.length ?? 0);
+  const across = Math.max(
+    dimensions?.width ?? 0,
+    dimensions?.diameter ?? 0,
+    dimensions?.length ?? 0,
+  );
   if (across > 0 && horizontal > 0) return { value: across / horizontal, measured: true };
   return { value: 100, measured: false };
 }
@@ -39,7 +46,11 @@ export interface ScaleBar {
 }
 
 /** A scale bar of a round length that is at most `maxPx` long on screen. */
-export function scaleBar(pxPerUnit: number, cmPerModelUnit: number, maxPx = 140): ScaleBar | undefined {
+export function scaleBar(
+  pxPerUnit: number,
+  cmPerModelUnit: number,
+  maxPx = 140,
+): ScaleBar | undefined {
   if (!(pxPerUnit > 0) || !(cmPerModelUnit > 0)) return undefined;
   const pxPerCm = pxPerUnit / cmPerModelUnit;
   const cm = niceLength(maxPx / pxPerCm);
@@ -50,7 +61,9 @@ export function scaleBar(pxPerUnit: number, cmPerModelUnit: number, maxPx = 140)
 /** A length for people: millimetres below 1 cm, metres from 100 cm. */
 export function formatLength(cm: number, lang: 'zh' | 'en'): string {
   const fmt = (v: number, digits: number) =>
-    new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits }).format(v);
+    new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits }).format(
+      v,
+    );
   if (cm < 1) return `${fmt(cm * 10, 1)} mm`;
   if (cm >= 100) return `${fmt(cm / 100, 2)} m`;
   return `${fmt(cm, cm < 10 ? 1 : 0)} cm`;

@@ -34,12 +34,17 @@ export function tourReducer(length: number) {
         return { ...state, index: clamp(action.index) };
       case 'play':
         // Playing from the last step starts again from the beginning.
-        return { index: state.index < 0 || state.index >= length - 1 ? 0 : state.index, playing: true };
+        return {
+          index: state.index < 0 || state.index >= length - 1 ? 0 : state.index,
+          playing: true,
+        };
       case 'pause':
         return { ...state, playing: false };
       case 'tick':
         if (!state.playing) return state;
-        return state.index >= length - 1 ? { ...state, playing: false } : { ...state, index: state.index + 1 };
+        return state.index >= length - 1
+          ? { ...state, playing: false }
+          : { ...state, index: state.index + 1 };
       case 'stop':
         return tourInitial;
     }
@@ -49,7 +54,10 @@ export function tourReducer(length: number) {
 /** How long autoplay stays on a step: enough time to read its text (≥ 5 s). */
 export function stepDuration(text: string): number {
   const cjk = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
-  const words = text.replace(/[\u3400-\u9fff]/g, ' ').split(/\s+/).filter(Boolean).length;
+  const words = text
+    .replace(/[\u3400-\u9fff]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean).length;
   // About 6 characters or 3.5 words a second.
   return Math.max(5000, Math.round((cjk / 6 + words / 3.5) * 1000) + 1500);
 }

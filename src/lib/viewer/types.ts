@@ -55,6 +55,4 @@ export interface ModelViewerProps {
   label: string;
   /** Unique id prefix for element ids. */
   uid: string;
-  /** Site base URL (for the decoders under /decoders/). */
-  base?: string | undefined;
 }

@@ -18,7 +18,11 @@ export function facesCamera(position: Vec3, normal: Vec3, camera: Vec3, slack = 
  * Given the distance from the camera to the first surface hit on the ray towards the hotspot
  * (or undefined when nothing was hit), whether the hotspot is hidden by the model.
  */
-export function occluded(hitDistance: number | undefined, pointDistance: number, tolerance: number): boolean {
+export function occluded(
+  hitDistance: number | undefined,
+  pointDistance: number,
+  tolerance: number,
+): boolean {
   return hitDistance !== undefined && hitDistance < pointDistance - tolerance;
 }
 
