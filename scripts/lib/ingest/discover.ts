@@ -1,0 +1,242 @@
+// Finds the masters: media files beside each record's index.mdx / index.md.
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { extname, join, posix, relative, sep } from 'node:path';
+
+/** Collections whose record folders may hold masters. */
+export const COLLECTIONS = ['works', 'crafts', 'people', 'clusters', 'exhibitions'] as const;
+
+export const IMAGE_EXTENSIONS = new Set([
+  'jpg',
+  'jpeg',
+  'png',
+  'webp',
+  'avif',
+  'tif',
+  'tiff',
+  'gif',
+  'svg',
+]);
+export const MODEL_EXTENSIONS = new Set(['glb', 'gltf']);
+/** Media formats curators might drop in that the pipeline does not take: reported as errors. */
+export const UNSUPPORTED_MEDIA_EXTENSIONS = new Set([
+  'bmp',
+  'psd',
+  'psb',
+  'heic',
+  'heif',
+  'jxl',
+  'jp2',
+  'j2k',
+  'cr2',
+  'cr3',
+  'nef',
+  'arw',
+  'dng',
+  'obj',
+  'fbx',
+  'stl',
+  'ply',
+  'usdz',
+  'blend',
+  'dae',
+  '3ds',
+]);
+
+export type MasterKind = 'image' | 'model' | 'unsupported' | 'invalid';
+
+/** One master file (or a rejected candidate) of one record. */
+export interface Master {
+  /** `"<collection>/<slug>/<rel>"`, the key in media.json and fixity.json. */
+  key: string;
+  collection: string;
+  slug: string;
+  /** Path relative to the record folder, always with `/`. */
+  rel: string;
+  /** Absolute path on disk. */
+  abs: string;
+  /** Absolute path of the record folder. */
+  recordDir: string;
+  kind: MasterKind;
+  /** Lower-case extension without the dot. */
+  ext: string;
+  /** For .gltf: record-relative paths of the buffers and images it references. */
+  resources: string[];
+  /** Why a candidate is invalid (kind 'invalid'). */
+  problem?: string;
+}
+
+/** A record folder found under content/. */
+export interface RecordDir {
+  collection: string;
+  slug: string;
+  dir: string;
+}
+
+function isHidden(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_');
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
+}
+
+/** Record folders: `content/<collection>/<slug>/` with an index.mdx or index.md. */
+export async function findRecords(contentDir: string): Promise<RecordDir[]> {
+  const records: RecordDir[] = [];
+  for (const collection of COLLECTIONS) {
+    let slugs;
+    try {
+      slugs = await readdir(join(contentDir, collection), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of slugs) {
+      if (!entry.isDirectory() || isHidden(entry.name)) continue;
+      const dir = join(contentDir, collection, entry.name);
+      const files = await readdir(dir);
+      if (files.includes('index.mdx') || files.includes('index.md')) {
+        records.push({ collection, slug: entry.name, dir });
+      }
+    }
+  }
+  return records.sort((a, b) => (a.dir < b.dir ? -1 : 1));
+}
+
+interface Candidate {
+  rel: string;
+  abs: string;
+  problem?: string;
+}
+
+async function walk(
+  record: string,
+  realRecord: string,
+  dir: string,
+  out: Candidate[],
+  seen: Set<string>,
+) {
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (isHidden(entry.name)) continue;
+    const abs = join(dir, entry.name);
+    const rel = relative(record, abs).split(sep).join('/');
+    if (rel === 'index.mdx' || rel === 'index.md') continue;
+    let isDir = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = await realpath(abs);
+      } catch {
+        out.push({ rel, abs, problem: 'broken symbolic link' });
+        continue;
+      }
+      if (!isInside(target, realRecord)) {
+        out.push({
+          rel,
+          abs,
+          problem: `path escapes the record folder (symbolic link to ${target}); copy the file into the record instead`,
+        });
+        continue;
+      }
+      isDir = (await stat(abs)).isDirectory();
+      if (isDir) {
+        if (seen.has(target)) continue;
+        seen.add(target);
+      }
+    }
+    if (isDir) await walk(record, realRecord, abs, out, seen);
+    else if (entry.isFile() || entry.isSymbolicLink()) out.push({ rel, abs });
+  }
+}
+
+/** External (non data:) URIs referenced by a glTF JSON document. */
+export function gltfExternalUris(json: unknown): string[] {
+  const uris: string[] = [];
+  const doc = json as { buffers?: { uri?: unknown }[]; images?: { uri?: unknown }[] };
+  for (const item of [...(doc.buffers ?? []), ...(doc.images ?? [])]) {
+    if (typeof item?.uri === 'string' && !item.uri.startsWith('data:')) uris.push(item.uri);
+  }
+  return uris;
+}
+
+/**
+ * Resolve a URI found in a glTF file to a record-relative path, or explain why it is refused
+ * (absolute, remote, or escaping the record folder).
+ */
+export function resolveGltfUri(
+  recordDir: string,
+  gltfRel: string,
+  uri: string,
+): { rel: string } | { problem: string } {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(uri);
+  } catch {
+    return { problem: `malformed URI "${uri}"` };
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(decoded) || decoded.startsWith('/') || decoded.startsWith('\\')) {
+    return { problem: `external reference "${uri}" is not allowed (absolute or remote URI)` };
+  }
+  const rel = posix.normalize(posix.join(posix.dirname(gltfRel), decoded.replaceAll('\\', '/')));
+  if (rel.startsWith('../') || rel === '..' || !isInside(join(recordDir, rel), recordDir)) {
+    return { problem: `reference "${uri}" escapes the record folder` };
+  }
+  return { rel };
+}
+
+/** All masters of one record, with gltf resources folded into their model. */
+export async function discoverRecord(record: RecordDir): Promise<Master[]> {
+  const realRecord = await realpath(record.dir);
+  const candidates: Candidate[] = [];
+  await walk(record.dir, realRecord, record.dir, candidates, new Set([realRecord]));
+  const resourcesOf = new Map<string, string[]>();
+  const owned = new Set<string>();
+  for (const c of candidates) {
+    if (c.problem || extname(c.rel).toLowerCase() !== '.gltf') continue;
+    try {
+      const json: unknown = JSON.parse(await readFile(c.abs, 'utf8'));
+      const resources: string[] = [];
+      for (const uri of gltfExternalUris(json)) {
+        const resolved = resolveGltfUri(record.dir, c.rel, uri);
+        if ('rel' in resolved) {
+          resources.push(resolved.rel);
+          owned.add(resolved.rel);
+        }
+      }
+      resourcesOf.set(c.rel, resources);
+    } catch {
+      // Unparsable: the model pipeline reports it.
+    }
+  }
+  const masters: Master[] = [];
+  for (const c of candidates) {
+    if (owned.has(c.rel)) continue;
+    const ext = extname(c.rel).slice(1).toLowerCase();
+    const base = {
+      key: `${record.collection}/${record.slug}/${c.rel}`,
+      collection: record.collection,
+      slug: record.slug,
+      rel: c.rel,
+      abs: c.abs,
+      recordDir: record.dir,
+      ext,
+      resources: resourcesOf.get(c.rel) ?? [],
+    };
+    if (c.problem) {
+      if (IMAGE_EXTENSIONS.has(ext) || MODEL_EXTENSIONS.has(ext) || c.problem.includes('escapes')) {
+        masters.push({ ...base, kind: 'invalid', problem: c.problem });
+      }
+    } else if (IMAGE_EXTENSIONS.has(ext)) masters.push({ ...base, kind: 'image' });
+    else if (MODEL_EXTENSIONS.has(ext)) masters.push({ ...base, kind: 'model' });
+    else if (UNSUPPORTED_MEDIA_EXTENSIONS.has(ext)) masters.push({ ...base, kind: 'unsupported' });
+  }
+  return masters;
+}
+
+/** Every master under content/. */
+export async function discoverMasters(contentDir: string): Promise<Master[]> {
+  const all: Master[] = [];
+  for (const record of await findRecords(contentDir)) all.push(...(await discoverRecord(record)));
+  return all;
+}
