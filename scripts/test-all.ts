@@ -30,7 +30,11 @@ function vitestCounts(file: string): Counts | undefined {
     numPendingTests: number;
     numTodoTests: number;
   };
-  return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+  };
 }
 
 function playwrightCounts(file: string): Counts | undefined {
@@ -38,7 +42,11 @@ function playwrightCounts(file: string): Counts | undefined {
   const r = JSON.parse(readFileSync(file, 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   };
-  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
+  return {
+    passed: r.stats.expected + r.stats.flaky,
+    failed: r.stats.unexpected,
+    skipped: r.stats.skipped,
+  };
 }
 
 const results = join(root, 'test-results');
@@ -51,7 +59,10 @@ for (const step of steps) {
   if (code !== 0) failedSteps.push(step.title);
 }
 
-const counts = [vitestCounts(join(results, 'unit.json')), playwrightCounts(join(results, 'e2e.json'))];
+const counts = [
+  vitestCounts(join(results, 'unit.json')),
+  playwrightCounts(join(results, 'e2e.json')),
+];
 const total = counts.reduce<Counts>(
   (sum, c) => ({
     passed: sum.passed + (c?.passed ?? 0),

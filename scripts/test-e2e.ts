@@ -25,10 +25,20 @@ const meili = await startMeili({
 let code: number;
 try {
   const indexName = 'baigong';
-  const searchKey = await ensureSearchKey({ host: meili.host, masterKey: meili.masterKey, indexes: [indexName] });
+  const searchKey = await ensureSearchKey({
+    host: meili.host,
+    masterKey: meili.masterKey,
+    indexes: [indexName],
+  });
   await buildSite(publicSearchEnv({ host: meili.host, searchKey, indexName }));
   const { records } = loadRecords(root);
-  const indexed = await indexRecords({ host: meili.host, masterKey: meili.masterKey, records, root, indexName });
+  const indexed = await indexRecords({
+    host: meili.host,
+    masterKey: meili.masterKey,
+    records,
+    root,
+    indexName,
+  });
   console.log(`indexed ${indexed.documents} documents into ${indexed.indexName}`);
   const preview = await startPreview(await freePort());
   try {

@@ -13,12 +13,18 @@ import type { Problem } from './problems.ts';
 export function referencesOf(record: AnyRecord): { field: string; id: string }[] {
   const refs: { field: string; id: string }[] = [];
   const add = (field: string, ids: readonly (string | undefined)[]) =>
-    ids.forEach((id, i) => id && refs.push({ field: ids.length > 1 || field.endsWith('s') ? `${field}.${i}` : field, id }));
+    ids.forEach(
+      (id, i) =>
+        id &&
+        refs.push({ field: ids.length > 1 || field.endsWith('s') ? `${field}.${i}` : field, id }),
+    );
   switch (record.collection) {
     case 'works': {
       const d = record.data;
       add('techniques', d.techniques);
-      d.makers.forEach((m, i) => m.person && refs.push({ field: `makers.${i}.person`, id: m.person }));
+      d.makers.forEach(
+        (m, i) => m.person && refs.push({ field: `makers.${i}.person`, id: m.person }),
+      );
       if (d.cluster) refs.push({ field: 'cluster', id: d.cluster });
       break;
     }
@@ -55,7 +61,9 @@ export function mediaFilesOf(record: AnyRecord): { field: string; file: string }
     if (m.poster) files.push({ field: `models.${i}.poster`, file: m.poster });
   });
   if (data.cover) files.push({ field: 'cover.file', file: data.cover.file });
-  data.steps?.forEach((s, i) => s.image && files.push({ field: `steps.${i}.image`, file: s.image }));
+  data.steps?.forEach(
+    (s, i) => s.image && files.push({ field: `steps.${i}.image`, file: s.image }),
+  );
   return files;
 }
 
@@ -126,7 +134,7 @@ function missingMedia(records: AnyRecord[]): Problem[] {
           field,
           en: `media file "${file}" does not exist`,
           zh: `媒体文件 “${file}” 不存在`,
-          fix: "put the file next to index.mdx or correct the name (names are case-sensitive) / 请把文件放在 index.mdx 旁或更正文件名（区分大小写）",
+          fix: 'put the file next to index.mdx or correct the name (names are case-sensitive) / 请把文件放在 index.mdx 旁或更正文件名（区分大小写）',
         },
       ];
     }),
@@ -135,7 +143,9 @@ function missingMedia(records: AnyRecord[]): Problem[] {
 
 /** MDX bodies: only the allowed components, no code; their IDs must exist (works with a model for Model3D). */
 function bodyProblems(records: AnyRecord[]): Problem[] {
-  const works = new Map(records.flatMap((r) => (r.collection === 'works' ? [[r.data.id, r] as const] : [])));
+  const works = new Map(
+    records.flatMap((r) => (r.collection === 'works' ? [[r.data.id, r] as const] : [])),
+  );
   return records
     .filter((record) => record.file.endsWith('.mdx'))
     .flatMap((record) => {

@@ -47,7 +47,10 @@ export function listRecordFiles(contentDir: string, collection: Collection): str
     .filter((name) => statSync(join(dir, name)).isDirectory())
     .sort()
     .flatMap((name) =>
-      ['index.mdx', 'index.md'].map((f) => join(dir, name, f)).filter((f) => existsSync(f)).slice(0, 1),
+      ['index.mdx', 'index.md']
+        .map((f) => join(dir, name, f))
+        .filter((f) => existsSync(f))
+        .slice(0, 1),
     );
 }
 
@@ -99,8 +102,7 @@ function parseRecordFile(text: string): ParsedFile | Problem[] {
 function lineOf(parsed: ParsedFile, path: PropertyKey[]): number | undefined {
   for (let depth = path.length; depth > 0; depth--) {
     const node = parsed.doc.getIn(path.slice(0, depth) as (string | number)[], true) as
-      | { range?: [number, number, number] }
-      | undefined;
+      { range?: [number, number, number] } | undefined;
     if (node?.range) return parsed.lines.linePos(node.range[0]).line + parsed.offset - 1;
   }
   return undefined;

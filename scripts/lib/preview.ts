@@ -22,10 +22,14 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 }
 
 export async function startPreview(port: number, host = '127.0.0.1'): Promise<Preview> {
-  const child = spawn(process.execPath, [binPath('astro'), 'preview', '--host', host, '--port', String(port)], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [binPath('astro'), 'preview', '--host', host, '--port', String(port)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const url = `http://${host}:${port}`;
   const stopped = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const stop = async () => {

@@ -37,7 +37,11 @@ export function describeIssue(issue: Issue, raw: unknown): Problem {
   const field = issue.path.join('.') || '(record)';
   const value = valueAt(raw, issue.path);
   const custom = issue.code === 'invalid_type' && issue.expected === 'never';
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && value === undefined && !custom) {
+  if (
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
+    value === undefined &&
+    !custom
+  ) {
     return {
       field,
       en: 'required field is missing',

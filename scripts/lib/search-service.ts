@@ -22,16 +22,30 @@ export async function startSearch(root: string): Promise<SearchService | undefin
     server = await startMeili({ root });
   } catch (error) {
     if (!(error instanceof MeiliUnavailableError)) throw error;
-    console.warn(`\n${error.message}\nThe site is built without live search (static title lookup only).\n`);
+    console.warn(
+      `\n${error.message}\nThe site is built without live search (static title lookup only).\n`,
+    );
     return undefined;
   }
   const indexName = process.env.MEILI_INDEX || DEFAULT_INDEX;
-  const searchKey = await ensureSearchKey({ host: server.host, masterKey: server.masterKey, indexes: [indexName] });
+  const searchKey = await ensureSearchKey({
+    host: server.host,
+    masterKey: server.masterKey,
+    indexes: [indexName],
+  });
   const publicHost = process.env.PUBLIC_MEILI_HOST ?? server.host;
   const reindex = async () => {
     const { records } = loadRecords(root);
-    const result = await indexRecords({ host: server.host, masterKey: server.masterKey, records, root, indexName });
-    console.log(`Search: ${result.documents} records indexed in ${result.durationMs} ms / 已建立检索索引`);
+    const result = await indexRecords({
+      host: server.host,
+      masterKey: server.masterKey,
+      records,
+      root,
+      indexName,
+    });
+    console.log(
+      `Search: ${result.documents} records indexed in ${result.durationMs} ms / 已建立检索索引`,
+    );
   };
   return { server, env: publicSearchEnv({ host: publicHost, searchKey, indexName }), reindex };
 }

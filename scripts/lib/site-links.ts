@@ -41,7 +41,8 @@ export function brokenLinks(dist: string, page: string): string[] {
   const targets = new Set<string>();
   for (const match of html.matchAll(LINK)) {
     if (match[1]) targets.add(match[1].replaceAll('&amp;', '&'));
-    if (match[2]) for (const part of match[2].split(',')) targets.add(part.trim().split(/\s+/)[0] ?? '');
+    if (match[2])
+      for (const part of match[2].split(',')) targets.add(part.trim().split(/\s+/)[0] ?? '');
   }
   return [...targets]
     .filter((t) => t.startsWith('/') && !t.startsWith('//'))

@@ -532,6 +532,8 @@ export function fallbackScore(entry: FallbackEntry, query: string): number {
     t.toLowerCase(),
   );
   if (titles.some((t) => t === q)) return 100;
+  if (bare.length >= 2 && entry.pinyin.some((p) => p === bare)) return 90;
+  if (bare.length >= 2 && entry.initials.some((i) => i === bare)) return 75;
   if (titles.some((t) => t.startsWith(q))) return 80;
   if (titles.some((t) => t.includes(q))) return 60;
   const en = entry.title_en.toLowerCase();

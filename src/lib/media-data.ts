@@ -25,12 +25,20 @@ export function mediaManifest(): MediaManifest {
   return cached;
 }
 
-export function imageEntry(collection: Collection, slug: string, file: string): ImageEntry | undefined {
+export function imageEntry(
+  collection: Collection,
+  slug: string,
+  file: string,
+): ImageEntry | undefined {
   const entry = getMedia(mediaManifest(), collection, slug, file);
   return isImageEntry(entry) ? entry : undefined;
 }
 
-export function modelEntry(collection: Collection, slug: string, file: string): ModelEntry | undefined {
+export function modelEntry(
+  collection: Collection,
+  slug: string,
+  file: string,
+): ModelEntry | undefined {
   const entry = getMedia(mediaManifest(), collection, slug, file);
   return isModelEntry(entry) ? entry : undefined;
 }

@@ -13,15 +13,26 @@ export interface ProvinceRecords {
 /** Record IDs per province code (only provinces with records appear). */
 export async function recordsByProvince(): Promise<Map<string, ProvinceRecords>> {
   const map = new Map<string, ProvinceRecords>();
-  const add = (code: string | undefined, kind: 'works' | 'crafts' | 'people' | 'clusters', id: string) => {
+  const add = (
+    code: string | undefined,
+    kind: 'works' | 'crafts' | 'people' | 'clusters',
+    id: string,
+  ) => {
     const province = code ? provinceOf(code)?.code : undefined;
     if (!province) return;
-    const entry = map.get(province) ?? { code: province, works: [], crafts: [], people: [], clusters: [] };
+    const entry = map.get(province) ?? {
+      code: province,
+      works: [],
+      crafts: [],
+      people: [],
+      clusters: [],
+    };
     if (!entry[kind].includes(id)) entry[kind].push(id);
     map.set(province, entry);
   };
   for (const w of await allOf('works')) add(w.data.region?.code, 'works', w.data.id);
-  for (const c of await allOf('crafts')) for (const r of c.data.regions) add(r.code, 'crafts', c.data.id);
+  for (const c of await allOf('crafts'))
+    for (const r of c.data.regions) add(r.code, 'crafts', c.data.id);
   for (const p of await allOf('people')) add(p.data.region?.code, 'people', p.data.id);
   for (const c of await allOf('clusters')) add(c.data.region.province, 'clusters', c.data.id);
   return map;

@@ -32,7 +32,11 @@ export function relatedness(a: WorkFacets, b: WorkFacets): number {
 }
 
 /** The `limit` works most related to `work`, strongest first, ties by ID. */
-export function relatedWorks<T extends WorkFacets>(work: WorkFacets, candidates: T[], limit = 6): T[] {
+export function relatedWorks<T extends WorkFacets>(
+  work: WorkFacets,
+  candidates: T[],
+  limit = 6,
+): T[] {
   return candidates
     .map((c) => ({ c, score: relatedness(work, c) }))
     .filter((x) => x.score >= 2)

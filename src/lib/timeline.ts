@@ -17,7 +17,10 @@ export interface TimelineRow<T> {
 }
 
 /** Periods in order with their works sorted by start year; empty periods are dropped. */
-export function buildTimeline<T extends Dated>(periods: readonly Period[], items: readonly T[]): TimelineRow<T>[] {
+export function buildTimeline<T extends Dated>(
+  periods: readonly Period[],
+  items: readonly T[],
+): TimelineRow<T>[] {
   const ordered = [...periods].sort((a, b) => a.start - b.start || a.end - b.end);
   const rows = ordered.map((period) => ({ period, items: [] as T[] }));
   for (const item of items) {

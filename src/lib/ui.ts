@@ -73,7 +73,10 @@ const strings = {
     zh: '您要找的页面不存在或已移动。可以试试检索，或回到首页。',
     en: 'The page you are looking for does not exist or has moved. Try searching, or go back home.',
   },
-  provinceGrid: { zh: '省级行政区示意网格（非地图）', en: 'Schematic grid of provinces (not a map)' },
+  provinceGrid: {
+    zh: '省级行政区示意网格（非地图）',
+    en: 'Schematic grid of provinces (not a map)',
+  },
   records: { zh: '条记录', en: 'records' },
   model3d: { zh: '三维模型', en: '3D model' },
   sources: { zh: '数据来源与许可', en: 'Sources and licenses' },

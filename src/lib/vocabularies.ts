@@ -51,8 +51,7 @@ export function findTerm<N extends VocabularyName>(
   key: string,
 ): (typeof vocabularies)[N][number] | undefined {
   return (vocabularies[name] as readonly Term[]).find((term) => term.key === key) as
-    | (typeof vocabularies)[N][number]
-    | undefined;
+    (typeof vocabularies)[N][number] | undefined;
 }
 
 export function termLabel(name: VocabularyName, key: string, lang: Lang): string {

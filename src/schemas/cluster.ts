@@ -1,13 +1,6 @@
 /** 特色聚集区 — a craft cluster, with the public fields of the programme's application form. */
 import { z } from 'astro/zod';
-import {
-  forbiddenContact,
-  image,
-  localized,
-  recordDates,
-  recordId,
-  source,
-} from './common.ts';
+import { forbiddenContact, image, localized, recordDates, recordId, source } from './common.ts';
 import { findDivision } from '../lib/regions.ts';
 
 /** Longest introduction the application form allows, in characters. */

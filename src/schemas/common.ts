@@ -24,7 +24,10 @@ export function recordId(collection: Collection) {
   const prefix = idPrefixes[collection];
   return z
     .string()
-    .regex(new RegExp(`^${prefix}-\\d{6}$`), `must look like ${prefix}-000123 / 格式应为 ${prefix}-000123`);
+    .regex(
+      new RegExp(`^${prefix}-\\d{6}$`),
+      `must look like ${prefix}-000123 / 格式应为 ${prefix}-000123`,
+    );
 }
 
 /** Text given in both languages. */
@@ -116,7 +119,12 @@ export const lightingPreset = z.enum(['studio', 'soft', 'raking']);
 /** A numbered annotation on a 3D model. */
 export const hotspot = z.object({
   /** Short key, unique within the model, used by tour steps. */
-  id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and hyphens / 仅用小写字母、数字和连字符'),
+  id: z
+    .string()
+    .regex(
+      /^[a-z0-9-]+$/,
+      'use lower-case letters, digits and hyphens / 仅用小写字母、数字和连字符',
+    ),
   /** Point on the surface, in model units. */
   position: z.tuple([z.number(), z.number(), z.number()]),
   /** Surface normal at that point (the marker hides when it faces away). */
@@ -185,7 +193,8 @@ export const heritageCode = z
   .string()
   .regex(/^VII{1,2}-\d+$/, 'must look like VII-20 or VIII-97 / 格式应为 VII-20 或 VIII-97')
   .refine((code) => findHeritageItem(code) !== undefined, {
-    message: 'is not a craft item on the national list / 不在国家级非遗代表性项目名录（传统美术、传统技艺）中',
+    message:
+      'is not a craft item on the national list / 不在国家级非遗代表性项目名录（传统美术、传统技艺）中',
   });
 
 /** Dates a record was added and last changed (shown to researchers for citation). */

@@ -10,7 +10,9 @@ test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
       await page.goto(path);
       await page.waitForLoadState('load');
       const { violations } = await new AxeBuilder({ page }).withTags(wcag).analyze();
-      const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      const summary = violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
       expect(summary).toEqual([]);
     });
   }

@@ -16,7 +16,13 @@ async function scriptBytes(page: Page, path: string): Promise<number> {
 }
 
 const workWithoutModel = () => {
-  const found = pages.find((p) => p.startsWith('/works/') && p !== '/works/' && !p.includes('gong') && !p.includes('illustration'));
+  const found = pages.find(
+    (p) =>
+      p.startsWith('/works/') &&
+      p !== '/works/' &&
+      !p.includes('gong') &&
+      !p.includes('illustration'),
+  );
   return found ?? firstUnder('/works/');
 };
 
@@ -29,7 +35,9 @@ test.describe('page weight budgets', () => {
   for (const [name, path, budget] of budgets) {
     test(`the ${name} ships at most ${budget / 1000} KB of JavaScript (gzip)`, async ({ page }) => {
       const bytes = await scriptBytes(page, path());
-      console.log(`budget: ${name} ${path()} ships ${(bytes / 1000).toFixed(1)} KB of JavaScript (gzip), budget ${budget / 1000} KB`);
+      console.log(
+        `budget: ${name} ${path()} ships ${(bytes / 1000).toFixed(1)} KB of JavaScript (gzip), budget ${budget / 1000} KB`,
+      );
       expect(bytes).toBeLessThanOrEqual(budget);
     });
   }
@@ -37,7 +45,10 @@ test.describe('page weight budgets', () => {
 
 test.describe('requests', () => {
   for (const path of pageTypes()) {
-    test(`${path} requests nothing outside the site and the search host`, async ({ page, baseURL }) => {
+    test(`${path} requests nothing outside the site and the search host`, async ({
+      page,
+      baseURL,
+    }) => {
       const allowed = new Set([new URL(baseURL ?? 'http://127.0.0.1').host]);
       if (process.env.MEILI_HOST) allowed.add(new URL(process.env.MEILI_HOST).host);
       const outside: string[] = [];

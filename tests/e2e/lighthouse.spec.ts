@@ -27,7 +27,10 @@ test.describe('Lighthouse, mobile preset', () => {
   test.afterAll(() => {
     const out = resolve(import.meta.dirname, '../../bench/results');
     mkdirSync(out, { recursive: true });
-    writeFileSync(resolve(out, 'lighthouse.json'), `${JSON.stringify({ date: new Date().toISOString(), budgets, pages: figures }, null, 2)}\n`);
+    writeFileSync(
+      resolve(out, 'lighthouse.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), budgets, pages: figures }, null, 2)}\n`,
+    );
   });
 
   for (const [name, path] of targets) {
@@ -54,12 +57,20 @@ test.describe('Lighthouse, mobile preset', () => {
         const lcp = audits['largest-contentful-paint']?.displayValue ?? '';
         const cls = audits['cumulative-layout-shift']?.numericValue ?? -1;
         const failing = Object.values(audits)
-          .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric'].includes(a.scoreDisplayMode))
+          .filter(
+            (a) =>
+              a.score !== null && a.score < 1 && ['binary', 'numeric'].includes(a.scoreDisplayMode),
+          )
           .map((a) => a.id);
         figures[name] = { url: path(), ...scores, lcp, cls };
-        console.log(`lighthouse: ${name} ${path()} ${JSON.stringify(scores)} LCP ${lcp} CLS ${cls}`);
+        console.log(
+          `lighthouse: ${name} ${path()} ${JSON.stringify(scores)} LCP ${lcp} CLS ${cls}`,
+        );
         for (const category of Object.keys(budgets) as Category[]) {
-          expect(scores[category], `${category} (audits below 1: ${failing.join(', ')})`).toBeGreaterThanOrEqual(budgets[category]);
+          expect(
+            scores[category],
+            `${category} (audits below 1: ${failing.join(', ')})`,
+          ).toBeGreaterThanOrEqual(budgets[category]);
         }
         expect(cls).toBe(0);
       } finally {

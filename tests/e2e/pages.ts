@@ -14,8 +14,26 @@ export function firstUnder(prefix: string): string {
 
 /** One page of every type (Chinese paths). */
 export function pageTypes(): string[] {
-  const listings = ['/', '/works/', '/crafts/', '/people/', '/clusters/', '/exhibitions/', '/eras/', '/about/', '/search/', '/collection/'];
-  const details = ['/works/', '/crafts/', '/people/', '/clusters/', '/exhibitions/', '/regions/'].map(firstUnder);
+  const listings = [
+    '/',
+    '/works/',
+    '/crafts/',
+    '/people/',
+    '/clusters/',
+    '/exhibitions/',
+    '/eras/',
+    '/about/',
+    '/search/',
+    '/collection/',
+  ];
+  const details = [
+    '/works/',
+    '/crafts/',
+    '/people/',
+    '/clusters/',
+    '/exhibitions/',
+    '/regions/',
+  ].map(firstUnder);
   return [...listings, ...details];
 }
 

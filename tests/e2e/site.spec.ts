@@ -15,7 +15,9 @@ function collectErrors(page: Page): string[] {
 
 test.describe('every page type', () => {
   for (const path of pageTypes) {
-    test(`${path} renders with a heading, a language switch and no console errors`, async ({ page }) => {
+    test(`${path} renders with a heading, a language switch and no console errors`, async ({
+      page,
+    }) => {
       const errors = collectErrors(page);
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
@@ -23,7 +25,10 @@ test.describe('every page type', () => {
       const lang = await page.locator('html').getAttribute('lang');
       expect(lang).toBe(path.startsWith('/en/') ? 'en' : 'zh-Hans');
       const other = page.locator('.header-tools a[hreflang]');
-      await expect(other).toHaveAttribute('href', path.startsWith('/en/') ? path.slice(3) : `/en${path}`);
+      await expect(other).toHaveAttribute(
+        'href',
+        path.startsWith('/en/') ? path.slice(3) : `/en${path}`,
+      );
       await page.waitForLoadState('load');
       expect(errors).toEqual([]);
     });

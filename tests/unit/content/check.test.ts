@@ -39,7 +39,10 @@ describe('checkContent', () => {
   });
 
   it('reports malformed YAML with its line', () => {
-    write('works/guangcai-bowl/index.mdx', validWork.replace('category: ceramics', 'category: [ceramics'));
+    write(
+      'works/guangcai-bowl/index.mdx',
+      validWork.replace('category: ceramics', 'category: [ceramics'),
+    );
     const [problem] = problems();
     expect(problem?.field).toBe('(YAML)');
     expect(problem?.en).toMatch(/malformed YAML/);
@@ -55,7 +58,10 @@ describe('checkContent', () => {
   });
 
   it('reports an unknown vocabulary term and lists the allowed ones', () => {
-    write('works/guangcai-bowl/index.mdx', validWork.replace('[porcelain, enamel]', '[porcelain, plastic]'));
+    write(
+      'works/guangcai-bowl/index.mdx',
+      validWork.replace('[porcelain, enamel]', '[porcelain, plastic]'),
+    );
     const [problem] = problems();
     expect(problem?.field).toBe('materials.1');
     expect(problem?.en).toBe('unknown term "plastic"');
@@ -75,7 +81,9 @@ describe('checkContent', () => {
         `images:\n  - file: photo-1.jpg\n    alt: { zh: 碗, en: Bowl }\n    rights: { license: CC0-1.0, holder: x, credit: x }\nadded: 2026-11-30`,
       ),
     );
-    expect(problems()).toMatchObject([{ field: 'images.0.file', en: 'media file "photo-1.jpg" does not exist' }]);
+    expect(problems()).toMatchObject([
+      { field: 'images.0.file', en: 'media file "photo-1.jpg" does not exist' },
+    ]);
   });
 
   it('rejects a media path that leaves the record folder', () => {
@@ -100,18 +108,26 @@ describe('checkContent', () => {
         `images:\n  - file: photo.jpg\n    alt: { zh: 碗 }\n    rights: { license: CC0-1.0, holder: x, credit: x }\nadded: 2026-11-30`,
       ),
     );
-    expect(problems()).toMatchObject([{ field: 'images.0.alt.en', en: 'required field is missing' }]);
+    expect(problems()).toMatchObject([
+      { field: 'images.0.alt.en', en: 'required field is missing' },
+    ]);
   });
 
   it('rejects a cluster introduction over 300 characters', () => {
-    write('clusters/guangzhou/index.mdx', validCluster.replace('zh: 简介。', `zh: ${'工'.repeat(301)}`));
+    write(
+      'clusters/guangzhou/index.mdx',
+      validCluster.replace('zh: 简介。', `zh: ${'工'.repeat(301)}`),
+    );
     const [problem] = problems();
     expect(problem?.field).toBe('introduction.zh');
     expect(problem?.en).toMatch(/301 characters.*at most 300/);
   });
 
   it('rejects a cluster contact person with an explanation', () => {
-    write('clusters/guangzhou/index.mdx', validCluster.replace('added:', 'contactPerson: 张三\ncontactPhone: "020-12345678"\nadded:'));
+    write(
+      'clusters/guangzhou/index.mdx',
+      validCluster.replace('added:', 'contactPerson: 张三\ncontactPhone: "020-12345678"\nadded:'),
+    );
     const found = problems().map((p) => p.field);
     expect(found).toEqual(['contactPerson', 'contactPhone']);
     expect(problems()[0]?.en).toMatch(/not public content/);
@@ -120,13 +136,19 @@ describe('checkContent', () => {
   it('reports duplicate IDs naming the first file', () => {
     write('works/copy/index.mdx', validWork);
     expect(problems()).toMatchObject([
-      { file: 'content/works/guangcai-bowl/index.mdx', field: 'id', en: expect.stringMatching(/already used by content\/works\/copy/) },
+      {
+        file: 'content/works/guangcai-bowl/index.mdx',
+        field: 'id',
+        en: expect.stringMatching(/already used by content\/works\/copy/),
+      },
     ]);
   });
 
   it('reports a reference to a record that does not exist', () => {
     write('works/guangcai-bowl/index.mdx', validWork.replace('[BGC-000001]', '[BGC-000099]'));
-    expect(problems()).toMatchObject([{ field: 'techniques.0', en: expect.stringMatching(/BGC-000099/) }]);
+    expect(problems()).toMatchObject([
+      { field: 'techniques.0', en: expect.stringMatching(/BGC-000099/) },
+    ]);
   });
 
   it('reports a misspelt field name', () => {
@@ -141,13 +163,22 @@ describe('checkContent', () => {
 
   it('rejects a heritage code that is not on the national list', () => {
     write('works/guangcai-bowl/index.mdx', validWork.replace('[VIII-97]', '[VIII-9999]'));
-    expect(problems()).toMatchObject([{ field: 'heritage.0', en: expect.stringMatching(/not a craft item on the national list/) }]);
+    expect(problems()).toMatchObject([
+      { field: 'heritage.0', en: expect.stringMatching(/not a craft item on the national list/) },
+    ]);
   });
 });
 
 describe('formatProblem', () => {
   it('prints file, line, field, both languages and the fix', () => {
-    const line = formatProblem({ file: 'content/works/a/index.mdx', line: 4, field: 'materials.0', en: 'bad', zh: '错', fix: 'fix it' });
+    const line = formatProblem({
+      file: 'content/works/a/index.mdx',
+      line: 4,
+      field: 'materials.0',
+      en: 'bad',
+      zh: '错',
+      fix: 'fix it',
+    });
     expect(line).toBe('content/works/a/index.mdx:4: materials.0: bad / 错 — fix it');
   });
 });
@@ -170,7 +201,9 @@ describe('npm run check', () => {
     write('clusters/guangzhou/index.mdx', 'no frontmatter here');
     const result = run();
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/content\/works\/guangcai-bowl\/index\.mdx:10: materials\.0: unknown term "plastic"/);
+    expect(result.stdout).toMatch(
+      /content\/works\/guangcai-bowl\/index\.mdx:10: materials\.0: unknown term "plastic"/,
+    );
     expect(result.stdout).toMatch(/content\/clusters\/guangzhou\/index\.mdx: \(frontmatter\)/);
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
   });
@@ -180,35 +213,55 @@ describe('checkMdxBody', () => {
   const body = (text: string) => checkMdxBody(text, 20).problems;
 
   it('accepts Markdown, the allowed components and harmless HTML', () => {
-    expect(body('## 标题\n\n<Zh>\n\n中文 <abbr title="x">y</abbr>\n\n</Zh>\n\n<WorkCard id="BGW-000001" />\n\n{/* note */}\n')).toEqual([]);
+    expect(
+      body(
+        '## 标题\n\n<Zh>\n\n中文 <abbr title="x">y</abbr>\n\n</Zh>\n\n<WorkCard id="BGW-000001" />\n\n{/* note */}\n',
+      ),
+    ).toEqual([]);
   });
 
   it('rejects import and export statements', () => {
-    expect(body("import X from '../../x.astro'\n\ntext\n")).toMatchObject([{ line: 20, en: expect.stringMatching(/import\/export/) }]);
+    expect(body("import X from '../../x.astro'\n\ntext\n")).toMatchObject([
+      { line: 20, en: expect.stringMatching(/import\/export/) },
+    ]);
     expect(body('export const a = 1\n')).toHaveLength(1);
   });
 
   it('rejects expressions that would run code at build time', () => {
-    expect(body('text\n\n{process.exit(1)}\n')).toMatchObject([{ line: 22, en: expect.stringMatching(/expressions run code/) }]);
+    expect(body('text\n\n{process.exit(1)}\n')).toMatchObject([
+      { line: 22, en: expect.stringMatching(/expressions run code/) },
+    ]);
     expect(body('inline {1 + 1} here\n')).toHaveLength(1);
   });
 
   it('rejects components that are not in src/components/mdx', () => {
-    expect(body('<Danger />\n')).toMatchObject([{ en: 'component <Danger> is not allowed in records' }]);
+    expect(body('<Danger />\n')).toMatchObject([
+      { en: 'component <Danger> is not allowed in records' },
+    ]);
   });
 
   it('rejects script elements and event handlers', () => {
-    expect(body('<script>alert(1)</script>\n')).toMatchObject([{ en: '<script> is not allowed in records' }]);
-    expect(body('<img src="a.png" onerror="alert(1)" />\n')).toMatchObject([{ en: expect.stringMatching(/event handler/) }]);
+    expect(body('<script>alert(1)</script>\n')).toMatchObject([
+      { en: '<script> is not allowed in records' },
+    ]);
+    expect(body('<img src="a.png" onerror="alert(1)" />\n')).toMatchObject([
+      { en: expect.stringMatching(/event handler/) },
+    ]);
   });
 
   it('rejects expression attributes and unknown attributes', () => {
-    expect(body('<WorkCard id={"BGW-000001"} />\n')).toMatchObject([{ en: expect.stringMatching(/\{…\} attribute/) }]);
-    expect(body('<WorkCard id="BGW-000001" size="big" />\n')).toMatchObject([{ en: '<WorkCard> has no attribute "size"' }]);
+    expect(body('<WorkCard id={"BGW-000001"} />\n')).toMatchObject([
+      { en: expect.stringMatching(/\{…\} attribute/) },
+    ]);
+    expect(body('<WorkCard id="BGW-000001" size="big" />\n')).toMatchObject([
+      { en: '<WorkCard> has no attribute "size"' },
+    ]);
   });
 
   it('reports a component without its required attribute', () => {
-    expect(body('<Compare left="BGW-000001" />\n')).toMatchObject([{ en: '<Compare> needs the attribute "right"' }]);
+    expect(body('<Compare left="BGW-000001" />\n')).toMatchObject([
+      { en: '<Compare> needs the attribute "right"' },
+    ]);
   });
 
   it('reports a body that cannot be parsed, with its line', () => {
@@ -217,7 +270,9 @@ describe('checkMdxBody', () => {
   });
 
   it('collects the work IDs that components name', () => {
-    expect(checkMdxBody('<Compare left="BGW-000001" right="BGW-000002" />\n', 5).references).toEqual([
+    expect(
+      checkMdxBody('<Compare left="BGW-000001" right="BGW-000002" />\n', 5).references,
+    ).toEqual([
       { component: 'Compare', attribute: 'left', id: 'BGW-000001', line: 5 },
       { component: 'Compare', attribute: 'right', id: 'BGW-000002', line: 5 },
     ]);
@@ -233,7 +288,9 @@ describe('checkContent on bodies', () => {
 
   it('reports a WorkCard naming a work that does not exist, with the file line', () => {
     write('works/guangcai-bowl/index.mdx', `${validWork}\n<WorkCard id="BGW-000042" />\n`);
-    expect(problems()).toMatchObject([{ field: '(body)', line: 22, en: expect.stringMatching(/BGW-000042/) }]);
+    expect(problems()).toMatchObject([
+      { field: '(body)', line: 22, en: expect.stringMatching(/BGW-000042/) },
+    ]);
   });
 
   it('reports Model3D on a work without a model', () => {

@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { cleanIds, idsFromQuery, readSaved, shareQuery, STORAGE_KEY, toggle, writeSaved } from '../../../src/lib/favourites.ts';
+import {
+  cleanIds,
+  idsFromQuery,
+  readSaved,
+  shareQuery,
+  STORAGE_KEY,
+  toggle,
+  writeSaved,
+} from '../../../src/lib/favourites.ts';
 
 function memoryStorage(initial?: string) {
   const data = new Map<string, string>(initial === undefined ? [] : [[STORAGE_KEY, initial]]);
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+  return {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+  };
 }
 
 describe('favourites', () => {
   it('keeps only valid unique record IDs', () => {
-    expect(cleanIds(['BGW-000001', 'BGW-000001', 'nope', 3, 'BGC-000002'])).toEqual(['BGW-000001', 'BGC-000002']);
+    expect(cleanIds(['BGW-000001', 'BGW-000001', 'nope', 3, 'BGC-000002'])).toEqual([
+      'BGW-000001',
+      'BGC-000002',
+    ]);
   });
 
   it('round-trips a list through a share link', () => {
