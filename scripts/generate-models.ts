@@ -20,6 +20,7 @@ import { rasterize } from './lib/models/raster.ts';
 const root = resolve(import.meta.dirname, '..');
 const checkOnly = process.argv.includes('--check');
 const POSTER = { width: 1200, height: 900, supersample: 2 };
+const DETAIL = { width: 3200, height: 2400 };
 
 function nearest(meshes: MeshData[], target: V3): { position: V3; normal: V3 } {
   let best = Infinity;
@@ -70,10 +71,18 @@ for (const make of designs) {
     .withMetadata({})
     .toBuffer();
 
-  for (const [name, bytes] of [
+  const outputs: [string, Uint8Array][] = [
     ['model.glb', glb],
     ['poster.png', png],
-  ] as const) {
+  ];
+  if (design.detail) {
+    const detail = rasterize(meshes, { ...design.detail, ...DETAIL });
+    const detailPng = await sharp(detail, { raw: { ...DETAIL, channels: 3 } })
+      .png({ compressionLevel: 9, palette: false })
+      .toBuffer();
+    outputs.push(['detail.png', detailPng]);
+  }
+  for (const [name, bytes] of outputs) {
     const file = join(dir, name);
     const same = existsSync(file) && Buffer.compare(readFileSync(file), Buffer.from(bytes)) === 0;
     if (checkOnly) {

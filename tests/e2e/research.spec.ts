@@ -11,6 +11,7 @@ import { loadRecords } from '../../scripts/lib/content.ts';
 import { LIST_SEPARATOR } from '../../src/lib/open-data.ts';
 import { collections } from '../../src/schemas/index.ts';
 import { csvObjects } from '../fixtures/csv.ts';
+import { dist } from './pages.ts';
 import { iiifErrors } from '../fixtures/iiif/validate.ts';
 
 const root = resolve(import.meta.dirname, '../..');

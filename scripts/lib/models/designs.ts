@@ -23,6 +23,11 @@ export interface Design {
   title: string;
   parts: { mesh: MeshData; material: MaterialSpec }[];
   poster: Omit<RasterView, 'width' | 'height'>;
+  /**
+   * A large frontal still (`detail.png`, 3200 × 2400) for designs whose surface rewards close
+   * looking: big enough for deep zoom.
+   */
+  detail?: Omit<RasterView, 'width' | 'height'>;
   /** Named points (model units, metres) to place hotspots: the nearest vertex is reported. */
   landmarks: Record<string, V3>;
 }
@@ -199,6 +204,7 @@ export function carvedPanel(): Design {
     title: 'Carved panel (illustration)',
     parts: [{ mesh, material: { name: 'gilt lacquered wood', roughness: 0.45, metallic: 0.3 } }],
     poster: { azimuth: 18, elevation: 8, background: hex('#f3f0e8'), fill: 0.88 },
+    detail: { azimuth: 0, elevation: 0, background: hex('#f3f0e8'), fill: 0.96 },
     landmarks: {
       frame: front(-20, 14),
       // Points on the tops of the relief (normals facing the viewer), found by sampling.
