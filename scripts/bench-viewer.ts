@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium, NO_BROWSER_MESSAGE } from './lib/browser.ts';
-import { serveDist } from './lib/models/serve-dist.ts';
+import { serveDist } from './lib/serve-dist.ts';
 import { formatBudget, measureViewerJs, modelPages } from './lib/models/viewer-budget.ts';
 
 const root = resolve(import.meta.dirname, '..');

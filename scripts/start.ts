@@ -4,16 +4,17 @@
  * and serves everything on http://localhost:4321. Ctrl-C stops it all.
  */
 import { buildSite } from './build-site.ts';
-import { startPreview, type Preview } from './lib/preview.ts';
+import { join } from 'node:path';
 import { root, StepError } from './lib/run-step.ts';
+import { serveDist, type StaticServer } from './lib/serve-dist.ts';
 import { startSearch, type SearchService } from './lib/search-service.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 let search: SearchService | undefined;
-let preview: Preview | undefined;
+let site: StaticServer | undefined;
 
 async function shutdown(code: number): Promise<never> {
-  await preview?.stop();
+  await site?.close();
   await search?.server.stop();
   process.exit(code);
 }
@@ -26,7 +27,7 @@ try {
   search = await startSearch(root);
   await buildSite(search?.env ?? {});
   await search?.reindex();
-  preview = await startPreview(port);
+  site = await serveDist(join(root, 'dist'), port, process.env.HOST ?? '127.0.0.1');
   console.log(`\n百工·云 Baigong Cloud is open at http://localhost:${port}/ (Ctrl-C to stop)`);
   if (search) console.log(`Search server: ${search.server.host}`);
 } catch (error) {

@@ -10,9 +10,9 @@ import { buildSite } from './build-site.ts';
 import { loadRecords } from './lib/content.ts';
 import { ensureSearchKey, publicSearchEnv } from './lib/meili/keys.ts';
 import { indexRecords } from './lib/meili/indexer.ts';
-import { freePort, startMeili } from './lib/meili/server.ts';
-import { startPreview } from './lib/preview.ts';
+import { startMeili } from './lib/meili/server.ts';
 import { binPath, root, runNode } from './lib/run-step.ts';
+import { serveDist } from './lib/serve-dist.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'baigong-e2e-'));
 const meili = await startMeili({
@@ -40,14 +40,14 @@ try {
     indexName,
   });
   console.log(`indexed ${indexed.documents} documents into ${indexed.indexName}`);
-  const preview = await startPreview(await freePort());
+  const site = await serveDist(join(root, 'dist'));
   try {
     code = await runNode([binPath('playwright'), 'test', ...process.argv.slice(2)], {
       title: 'End-to-end tests in Chromium / 浏览器端到端测试',
-      env: { BASE_URL: preview.url, MEILI_HOST: meili.host, MEILI_SEARCH_KEY: searchKey },
+      env: { BASE_URL: site.url, MEILI_HOST: meili.host, MEILI_SEARCH_KEY: searchKey },
     });
   } finally {
-    await preview.stop();
+    await site.close();
   }
 } finally {
   await meili.stop();

@@ -160,6 +160,17 @@ function bodyProblems(records: AnyRecord[]): Problem[] {
             zh: `<${ref.component}> 引用的作品 ${ref.id} 不存在`,
             fix: 'use the ID of an existing work (BGW-…) / 请使用已有作品的编号',
           });
+        } else if (
+          ref.file !== undefined &&
+          !work.data.images.some((img) => img.file === ref.file)
+        ) {
+          problems.push({
+            field: '(body)',
+            line: ref.line,
+            en: `<Figure file="${ref.file}"> is not among the images of ${ref.id}`,
+            zh: `作品 ${ref.id} 的图片中没有 “${ref.file}”`,
+            fix: "list the image under that work's images first / 请先在该作品的 images 中登记这张图片",
+          });
         } else if (ref.component === 'Model3D' && work.data.models.length === 0) {
           problems.push({
             field: '(body)',

@@ -16,6 +16,7 @@ export const allowedComponents: Record<string, readonly string[]> = {
   WorkCard: ['id'],
   Compare: ['left', 'right'],
   Model3D: ['work'],
+  Figure: ['work', 'file'],
 };
 
 /** HTML elements that could run code or pull in outside content. */
@@ -37,6 +38,8 @@ export interface BodyReference {
   attribute: string;
   id: string;
   line: number;
+  /** The image a `<Figure>` shows, which must be listed in the work's `images`. */
+  file?: string;
 }
 
 export interface BodyCheck {
@@ -175,12 +178,14 @@ function checkElement(
         `<${name}> 没有属性 “${attrName}”`,
         `use ${allowedComponents[name]?.join(', ') || 'no attributes'} / 请使用正确的属性`,
       );
-    } else if (isComponent && typeof attr.value === 'string') {
+    } else if (isComponent && typeof attr.value === 'string' && attrName !== 'file') {
+      const file = (node.attributes ?? []).find((a) => a.name === 'file')?.value;
       references.push({
         component: name,
         attribute: attrName,
         id: attr.value,
         line: at(node) ?? 0,
+        ...(typeof file === 'string' ? { file } : {}),
       });
     }
   }

@@ -274,6 +274,11 @@ function SearchInput({ lang }: { lang: Lang }) {
   );
 }
 
+/** Whether the filters sit beside the results (same breakpoint as the search page's CSS). */
+function wideScreen(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia('(min-width: 60rem)').matches;
+}
+
 function Facet({
   attribute,
   title,
@@ -385,6 +390,17 @@ function HitCard({ hit, lang }: { hit: AlgoliaHit<SearchHit>; lang: Lang }) {
   );
 }
 
+/** Pagination, shown once there are results: an empty bar that later moves down is a layout shift. */
+function ResultsPagination({ lang }: { lang: Lang }) {
+  const { results } = useInstantSearch();
+  if (!results || results.__isArtificial === true || results.nbHits === 0) return null;
+  return (
+    <nav aria-label={ui.pagination[lang]}>
+      <Pagination padding={2} showFirst={false} showLast={false} />
+    </nav>
+  );
+}
+
 function ResultStatus({ lang }: { lang: Lang }) {
   const { results, status, indexUiState } = useInstantSearch();
   const query = indexUiState.query ?? '';
@@ -474,24 +490,34 @@ function ServerSearch({
       <SearchInput lang={lang} />
       <div className="search-app__layout">
         <aside className="search-app__filters" aria-label={ui.filters[lang]}>
-          <Facet attribute="type" title={facetTitles.type[lang]} lang={lang} />
-          <Facet attribute="category" title={facetTitles.category[lang]} lang={lang} searchable />
-          <Facet attribute="materials" title={facetTitles.materials[lang]} lang={lang} searchable />
-          <Facet attribute="period" title={facetTitles.period[lang]} lang={lang} searchable />
-          <Facet
-            attribute={`province_${lang}`}
-            title={facetTitles.province[lang]}
-            lang={lang}
-            searchable
-          />
-          <Facet
-            attribute="heritage_label"
-            title={facetTitles.heritage_label[lang]}
-            lang={lang}
-            searchable
-          />
-          <Facet attribute="hasModel" title={facetTitles.hasModel[lang]} lang={lang} />
-          <Facet attribute="license" title={facetTitles.license[lang]} lang={lang} />
+          {/* Closed on narrow screens: the facets fill in after the first answer, and a closed
+              panel keeps that from pushing the results down (CLS). */}
+          <details className="search-app__filter-panel" open={wideScreen()}>
+            <summary>{ui.filters[lang]}</summary>
+            <Facet attribute="type" title={facetTitles.type[lang]} lang={lang} />
+            <Facet attribute="category" title={facetTitles.category[lang]} lang={lang} searchable />
+            <Facet
+              attribute="materials"
+              title={facetTitles.materials[lang]}
+              lang={lang}
+              searchable
+            />
+            <Facet attribute="period" title={facetTitles.period[lang]} lang={lang} searchable />
+            <Facet
+              attribute={`province_${lang}`}
+              title={facetTitles.province[lang]}
+              lang={lang}
+              searchable
+            />
+            <Facet
+              attribute="heritage_label"
+              title={facetTitles.heritage_label[lang]}
+              lang={lang}
+              searchable
+            />
+            <Facet attribute="hasModel" title={facetTitles.hasModel[lang]} lang={lang} />
+            <Facet attribute="license" title={facetTitles.license[lang]} lang={lang} />
+          </details>
         </aside>
         <section className="search-app__results" aria-labelledby={headingId}>
           <h2 id={headingId}>{ui.results[lang]}</h2>
@@ -501,9 +527,7 @@ function ServerSearch({
           </label>
           <ResultStatus lang={lang} />
           <Hits<SearchHit> hitComponent={({ hit }) => <HitCard hit={hit} lang={lang} />} />
-          <nav aria-label={ui.pagination[lang]}>
-            <Pagination padding={2} showFirst={false} showLast={false} />
-          </nav>
+          <ResultsPagination lang={lang} />
         </section>
       </div>
     </InstantSearch>

@@ -28,8 +28,35 @@ const targets: [string, () => string][] = [
   ['search', () => '/search/'],
 ];
 
+const RUNS = 3;
+
+async function audit(url: string, port: number) {
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: Object.keys(budgets),
+  });
+  const categories = result?.lhr.categories ?? {};
+  const scores = Object.fromEntries(
+    (Object.keys(budgets) as Category[]).map((c) => [c, categories[c]?.score ?? 0]),
+  ) as Record<Category, number>;
+  const audits = result?.lhr.audits ?? {};
+  const failing = Object.values(audits)
+    .filter(
+      (a) => a.score !== null && a.score < 1 && ['binary', 'numeric'].includes(a.scoreDisplayMode),
+    )
+    .map((a) => a.id);
+  return {
+    scores,
+    lcp: audits['largest-contentful-paint']?.displayValue ?? '',
+    cls: audits['cumulative-layout-shift']?.numericValue ?? -1,
+    failing,
+  };
+}
+
 test.describe('Lighthouse, mobile preset', () => {
-  test.describe.configure({ mode: 'serial', timeout: 180_000 });
+  test.describe.configure({ mode: 'serial', timeout: 300_000 });
   const figures: Record<string, Record<string, number | string>> = {};
 
   test.afterAll(() => {
@@ -51,28 +78,22 @@ test.describe('Lighthouse, mobile preset', () => {
       });
       try {
         const url = new URL(path(), baseURL).href;
-        const result = await lighthouse(url, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: Object.keys(budgets),
-        });
-        const categories = result?.lhr.categories ?? {};
-        const scores = Object.fromEntries(
-          (Object.keys(budgets) as Category[]).map((c) => [c, categories[c]?.score ?? 0]),
-        ) as Record<Category, number>;
-        const audits = result?.lhr.audits ?? {};
-        const lcp = audits['largest-contentful-paint']?.displayValue ?? '';
-        const cls = audits['cumulative-layout-shift']?.numericValue ?? -1;
-        const failing = Object.values(audits)
-          .filter(
-            (a) =>
-              a.score !== null && a.score < 1 && ['binary', 'numeric'].includes(a.scoreDisplayMode),
-          )
-          .map((a) => a.id);
-        figures[name] = { url: path(), ...scores, lcp, cls };
+        // Performance varies from run to run on a shared 2-core machine: take the median of
+        // three runs (as Lighthouse CI does); the other categories do not vary.
+        const runs = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await audit(url, chrome.port));
+        runs.sort((a, b) => a.scores.performance - b.scores.performance);
+        const median = runs[Math.floor(RUNS / 2)]!;
+        const { scores, lcp, cls, failing } = median;
+        figures[name] = {
+          url: path(),
+          ...scores,
+          lcp,
+          cls,
+          performanceRuns: runs.map((r) => r.scores.performance).join(' '),
+        };
         console.log(
-          `lighthouse: ${name} ${path()} ${JSON.stringify(scores)} LCP ${lcp} CLS ${cls}`,
+          `lighthouse: ${name} ${path()} ${JSON.stringify(scores)} LCP ${lcp} CLS ${cls} (performance runs: ${runs.map((r) => r.scores.performance).join(', ')})`,
         );
         for (const category of Object.keys(budgets) as Category[]) {
           expect(

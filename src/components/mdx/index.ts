@@ -4,9 +4,10 @@
  */
 import Compare from './Compare.astro';
 import En from './En.astro';
+import Figure from './Figure.astro';
 import Model3D from './Model3D.astro';
 import WorkCard from './WorkCard.astro';
 import Zh from './Zh.astro';
 
-export const mdxComponents = { Zh, En, WorkCard, Compare, Model3D };
+export const mdxComponents = { Zh, En, WorkCard, Compare, Model3D, Figure };
 export const mdxComponentNames = Object.keys(mdxComponents);

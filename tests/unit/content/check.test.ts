@@ -298,3 +298,21 @@ describe('checkContent on bodies', () => {
     expect(problems()).toMatchObject([{ en: expect.stringMatching(/without a 3D model/) }]);
   });
 });
+
+describe('checkContent on figures', () => {
+  beforeEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    root = mkdtempSync(join(tmpdir(), 'bg-check-'));
+    seed();
+  });
+
+  it('reports a Figure naming an image the work does not list', () => {
+    write(
+      'works/guangcai-bowl/index.mdx',
+      `${validWork}\n<Figure work="BGW-000001" file="detail.png" />\n`,
+    );
+    expect(problems()).toMatchObject([
+      { field: '(body)', en: expect.stringMatching(/detail\.png.*not among the images/) },
+    ]);
+  });
+});

@@ -1,8 +1,8 @@
 /**
- * A minimal static server for dist/ (used by `npm run bench:viewer`, and handy while working
- * on the viewer: `node scripts/run.mjs scripts/lib/models/serve-dist.ts 4399`). It serves
- * directory indexes and the 404 page like the real host, with content lengths so the viewer's
- * progress display works. It does not compress.
+ * A minimal static server for a built site (dist/): `npm start`, the end-to-end tests and the
+ * benchmarks use it (`node scripts/run.mjs scripts/lib/serve-dist.ts 4399` serves dist/ by hand).
+ * It serves directory indexes and the 404 page like a real host, with content lengths so the
+ * viewer's progress display works, on loopback by default. It does not compress.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -24,6 +24,10 @@ const types: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.bib': 'application/x-bibtex; charset=utf-8',
+  '.ris': 'application/x-research-info-systems; charset=utf-8',
+  '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 };
 
@@ -62,12 +66,16 @@ export async function serveDist(dir: string, port = 0, host = '127.0.0.1'): Prom
   const actual = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://${host}:${actual}`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.argv[2] ?? 4399);
-  const served = await serveDist(resolve(import.meta.dirname, '../../../dist'), port);
+  const served = await serveDist(resolve(import.meta.dirname, '../../dist'), port);
   console.log(`serving dist/ at ${served.url}`);
 }
