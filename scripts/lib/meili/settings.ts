@@ -11,13 +11,15 @@ export interface SynonymGroup {
 }
 
 /** Attributes searched, most important first (Meilisearch ranks matches in earlier ones higher). */
+// Pinyin and initials come right after the Chinese title: a reader typing `guangcai` means 广彩
+// itself, which must outrank English titles reached only through a synonym (famille rose).
 export const searchableAttributes = [
   'title_zh',
+  'pinyin',
+  'initials',
   'title_en',
   'title_traditional',
   'otherNames',
-  'pinyin',
-  'initials',
   'id',
   'summary_zh',
   'summary_en',
