@@ -22,4 +22,10 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
     trace: 'off',
   },
+  // Lighthouse measures speed: it runs after every other test, alone, so that a second worker
+  // rendering WebGL or running axe does not take the CPU it is timing.
+  projects: [
+    { name: 'site', testIgnore: /lighthouse\.spec\.ts$/ },
+    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['site'] },
+  ],
 });
