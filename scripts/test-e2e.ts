@@ -7,11 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from './build-site.ts';
-import { loadRecords } from './lib/content.ts';
-import { ensureSearchKey, publicSearchEnv } from './lib/meili/keys.ts';
-import { indexRecords } from './lib/meili/indexer.ts';
 import { startMeili } from './lib/meili/server.ts';
 import { binPath, root, runNode } from './lib/run-step.ts';
+import { attachSearch } from './lib/search-service.ts';
 import { serveDist } from './lib/serve-dist.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'baigong-e2e-'));
@@ -24,27 +22,14 @@ const meili = await startMeili({
 });
 let code: number;
 try {
-  const indexName = 'baigong';
-  const searchKey = await ensureSearchKey({
-    host: meili.host,
-    masterKey: meili.masterKey,
-    indexes: [indexName],
-  });
-  await buildSite(publicSearchEnv({ host: meili.host, searchKey, indexName }));
-  const { records } = loadRecords(root);
-  const indexed = await indexRecords({
-    host: meili.host,
-    masterKey: meili.masterKey,
-    records,
-    root,
-    indexName,
-  });
-  console.log(`indexed ${indexed.documents} documents into ${indexed.indexName}`);
+  const search = await attachSearch(root, meili);
+  await buildSite(search.env);
+  await search.reindex();
   const site = await serveDist(join(root, 'dist'));
   try {
     code = await runNode([binPath('playwright'), 'test', ...process.argv.slice(2)], {
       title: 'End-to-end tests in Chromium / 浏览器端到端测试',
-      env: { BASE_URL: site.url, MEILI_HOST: meili.host, MEILI_SEARCH_KEY: searchKey },
+      env: { BASE_URL: site.url, MEILI_HOST: meili.host },
     });
   } finally {
     await site.close();

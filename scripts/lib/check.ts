@@ -12,12 +12,8 @@ import type { Problem } from './problems.ts';
 /** Every record ID a record points at, with the field that holds it. */
 export function referencesOf(record: AnyRecord): { field: string; id: string }[] {
   const refs: { field: string; id: string }[] = [];
-  const add = (field: string, ids: readonly (string | undefined)[]) =>
-    ids.forEach(
-      (id, i) =>
-        id &&
-        refs.push({ field: ids.length > 1 || field.endsWith('s') ? `${field}.${i}` : field, id }),
-    );
+  const add = (field: string, ids: readonly string[]) =>
+    ids.forEach((id, i) => refs.push({ field: `${field}.${i}`, id }));
   switch (record.collection) {
     case 'works': {
       const d = record.data;

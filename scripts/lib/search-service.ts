@@ -27,6 +27,14 @@ export async function startSearch(root: string): Promise<SearchService | undefin
     );
     return undefined;
   }
+  return attachSearch(root, server);
+}
+
+/**
+ * The browser's key, the build environment and reindexing for a running server: what
+ * `startSearch` sets up, and what tests use with a server of their own (free port, temp data).
+ */
+export async function attachSearch(root: string, server: MeiliServer): Promise<SearchService> {
   const indexName = process.env.MEILI_INDEX || DEFAULT_INDEX;
   const searchKey = await ensureSearchKey({
     host: server.host,

@@ -26,6 +26,7 @@ import licenses from '../data/vocabularies/licenses.json';
 import materials from '../data/vocabularies/materials.json';
 import periods from '../data/vocabularies/periods.json';
 import { FALLBACK_INDEX_URL, getSearchConfig, type SearchConfig } from '../lib/search-config.ts';
+import type { FallbackEntry } from '../../scripts/lib/meili/documents.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -532,19 +533,6 @@ function ServerSearch({
       </div>
     </InstantSearch>
   );
-}
-
-interface FallbackEntry {
-  id: string;
-  type: string;
-  url_zh: string;
-  url_en: string;
-  title_zh: string;
-  title_en: string;
-  pinyin: string[];
-  initials: string[];
-  traditional: string[];
-  otherNames: string[];
 }
 
 /** Scores a static entry for a query: title and name substrings, pinyin, initials. 0 = no match. */

@@ -8,11 +8,11 @@ import type { Collection } from '../schemas/common.ts';
 export type Entry<C extends Collection = Collection> = CollectionEntry<C>;
 export type AnyEntry = { [C in Collection]: CollectionEntry<C> }[Collection];
 
-const byTitle = (a: AnyEntry, b: AnyEntry) => a.data.id.localeCompare(b.data.id);
+const byId = (a: AnyEntry, b: AnyEntry) => a.data.id.localeCompare(b.data.id);
 
 export async function allOf<C extends Collection>(collection: C): Promise<CollectionEntry<C>[]> {
   const entries = (await getCollection(collection)) as CollectionEntry<C>[];
-  return entries.sort(byTitle as (a: CollectionEntry<C>, b: CollectionEntry<C>) => number);
+  return entries.sort(byId as (a: CollectionEntry<C>, b: CollectionEntry<C>) => number);
 }
 
 export async function allRecords(): Promise<AnyEntry[]> {

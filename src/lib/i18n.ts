@@ -3,7 +3,6 @@ import type { Lang } from './vocabularies.ts';
 
 export type { Lang };
 export const languages: Lang[] = ['zh', 'en'];
-export const defaultLang: Lang = 'zh';
 
 /** BCP 47 tag for `lang` attributes. */
 export const htmlLang: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };

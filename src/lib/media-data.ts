@@ -5,6 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Collection } from '../schemas/common.ts';
+import type { AnyEntry } from './archive.ts';
+import type { Localized } from './i18n.ts';
 import {
   getMedia,
   isImageEntry,
@@ -41,4 +43,17 @@ export function modelEntry(
 ): ModelEntry | undefined {
   const entry = getMedia(mediaManifest(), collection, slug, file);
   return isModelEntry(entry) ? entry : undefined;
+}
+
+/**
+ * The pictures of a record that the ingest has processed, in the order to show them: its images,
+ * then the posters of its 3D models (a work with only a model shows the model's poster).
+ */
+export function picturesOf(entry: AnyEntry): { file: string; alt: Localized }[] {
+  const images = 'images' in entry.data ? entry.data.images : [];
+  const posters =
+    'models' in entry.data
+      ? entry.data.models.flatMap((m) => (m.poster ? [{ file: m.poster, alt: m.alt }] : []))
+      : [];
+  return [...images, ...posters].filter((img) => imageEntry(entry.collection, entry.id, img.file));
 }

@@ -10,8 +10,3 @@ export const recordPattern = ['*/index.{md,mdx}', '!_*/**'];
 export function recordSlug(entry: string): string {
   return entry.replace(/\\/g, '/').replace(/\/index\.mdx?$/, '');
 }
-
-/** Whether a path relative to the collection folder belongs to a draft. */
-export function isDraft(entry: string): boolean {
-  return entry.split(/[\\/]/).some((part) => part.startsWith('_'));
-}

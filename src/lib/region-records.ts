@@ -10,8 +10,18 @@ export interface ProvinceRecords {
   clusters: string[];
 }
 
-/** Record IDs per province code (only provinces with records appear). */
-export async function recordsByProvince(): Promise<Map<string, ProvinceRecords>> {
+let grouped: Promise<Map<string, ProvinceRecords>> | undefined;
+
+/**
+ * Record IDs per province code (only provinces with records appear). Computed once per build:
+ * the home page, the cluster pages and every region page ask for it.
+ */
+export function recordsByProvince(): Promise<Map<string, ProvinceRecords>> {
+  grouped ??= groupByProvince();
+  return grouped;
+}
+
+async function groupByProvince(): Promise<Map<string, ProvinceRecords>> {
   const map = new Map<string, ProvinceRecords>();
   const add = (
     code: string | undefined,

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { firstUnder, pages, pageTypes } from './pages.ts';
+import { pageTypes, workWithoutModel } from './pages.ts';
 
 /** Gzip size of every script the page loads, in bytes. */
 async function scriptBytes(page: Page, path: string): Promise<number> {
@@ -14,17 +14,6 @@ async function scriptBytes(page: Page, path: string): Promise<number> {
   await page.waitForLoadState('networkidle');
   return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
 }
-
-const workWithoutModel = () => {
-  const found = pages.find(
-    (p) =>
-      p.startsWith('/works/') &&
-      p !== '/works/' &&
-      !p.includes('gong') &&
-      !p.includes('illustration'),
-  );
-  return found ?? firstUnder('/works/');
-};
 
 test.describe('page weight budgets', () => {
   const budgets: [string, () => string, number][] = [

@@ -19,8 +19,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { ensureSearchKey, publicSearchEnv } from '../../scripts/lib/meili/keys.ts';
 import { startMeili, type MeiliServer } from '../../scripts/lib/meili/server.ts';
+import { attachSearch } from '../../scripts/lib/search-service.ts';
 import { serveDist, type StaticServer } from '../../scripts/lib/serve-dist.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -150,16 +150,10 @@ test.describe('a curator following CURATING.md', () => {
       dataDir: join(copy, '.cache', 'meili', 'data'),
       keyFile: join(copy, '.cache', 'meili', 'master-key'),
     });
-    const searchKey = await ensureSearchKey({
-      host: meili.host,
-      masterKey: meili.masterKey,
-      indexes: ['baigong'],
-    });
-    npm(
-      copy,
-      ['run', 'build'],
-      publicSearchEnv({ host: meili.host, searchKey, indexName: 'baigong' }),
-    );
+    // The curator's own `npm run index` fills the index; the key and build settings are the ones
+    // `npm start` would use.
+    const { env } = await attachSearch(copy, meili);
+    npm(copy, ['run', 'build'], env);
     npm(copy, ['run', 'index'], { MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey });
     site = await serveDist(join(copy, 'dist'));
 

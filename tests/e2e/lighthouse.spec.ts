@@ -2,24 +2,16 @@
  * Lighthouse (mobile preset) on the pages visitors judge first. Scores are printed and written
  * to bench/results/lighthouse.json; the test fails below the budgets of the visitor issue.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, findChromium, NO_BROWSER_MESSAGE } from '../../scripts/lib/browser.ts';
-import { dist, firstUnder, pages } from './pages.ts';
+import { workWithoutModel } from './pages.ts';
 
 const budgets = { performance: 0.95, accessibility: 1, 'best-practices': 1, seo: 1 } as const;
 type Category = keyof typeof budgets;
-
-/** A work page without a 3D model (the common case; model pages have their own JS budget). */
-const workWithoutModel = () =>
-  pages.find(
-    (p) =>
-      /^\/works\/[^/]+\/$/.test(p) &&
-      !readFileSync(`${dist}${p}index.html`, 'utf8').includes('model-section'),
-  ) ?? firstUnder('/works/');
 
 /**
  * The search page runs the InstantSearch island (React + instantsearch, rendered in the browser):

@@ -1,5 +1,7 @@
 /** The built site's pages, by type, for the end-to-end suites. */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
 import { sitePages } from '../../scripts/lib/site-links.ts';
 
 export const dist = resolve(import.meta.dirname, '../../dist');
@@ -40,4 +42,24 @@ export function pageTypes(): string[] {
 /** Every page type in both languages. */
 export function pageTypesBothLanguages(): string[] {
   return pageTypes().flatMap((p) => [p, `/en${p}`]);
+}
+
+/** A work page without a 3D model (the common case; model pages have their own JS budget). */
+export function workWithoutModel(): string {
+  const found = pages.find(
+    (p) =>
+      /^\/works\/[^/]+\/$/.test(p) &&
+      !readFileSync(`${dist}${p}index.html`, 'utf8').includes('model-section'),
+  );
+  return found ?? firstUnder('/works/');
+}
+
+/** Console errors and uncaught exceptions of a page, collected from now on. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
 }

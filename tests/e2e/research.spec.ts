@@ -4,14 +4,14 @@
  * downloads read back to the records, permanent links forward, the sitemap lists both languages,
  * citations and the deep-zoom viewer work in the browser.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadRecords } from '../../scripts/lib/content.ts';
 import { LIST_SEPARATOR } from '../../src/lib/open-data.ts';
 import { collections } from '../../src/schemas/index.ts';
 import { csvObjects } from '../fixtures/csv.ts';
-import { dist } from './pages.ts';
+import { collectErrors, dist } from './pages.ts';
 import { iiifErrors } from '../fixtures/iiif/validate.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -27,15 +27,6 @@ async function json(request: APIRequestContext, path: string): Promise<Record<st
   const response = await request.get(path);
   expect(response.status(), path).toBe(200);
   return (await response.json()) as Record<string, unknown>;
-}
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
 }
 
 type Json = Record<string, unknown>;

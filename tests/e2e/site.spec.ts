@@ -1,17 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { brokenLinks } from '../../scripts/lib/site-links.ts';
-import { dist, firstUnder as first, pages, pageTypesBothLanguages } from './pages.ts';
+import {
+  collectErrors,
+  dist,
+  firstUnder as first,
+  pages,
+  pageTypesBothLanguages,
+} from './pages.ts';
 
 const pageTypes = pageTypesBothLanguages();
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
 
 test.describe('every page type', () => {
   for (const path of pageTypes) {

@@ -10,4 +10,3 @@ import WorkCard from './WorkCard.astro';
 import Zh from './Zh.astro';
 
 export const mdxComponents = { Zh, En, WorkCard, Compare, Model3D, Figure };
-export const mdxComponentNames = Object.keys(mdxComponents);
