@@ -31,6 +31,25 @@ test.describe('search page', () => {
     await expect(page.getByRole('searchbox', box('检索百工·云'))).toHaveValue('jingtailan');
   });
 
+  test('keeps what was typed before the live search arrived', async ({ page }) => {
+    // Hold the live search's code until the visitor has typed into the box the page is built with.
+    let release!: () => void;
+    const typed = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_astro/ServerSearch.*.js', async (route) => {
+      await typed;
+      await route.continue();
+    });
+    await page.goto('/search/');
+    const input = page.getByRole('searchbox', box('检索百工·云'));
+    await input.fill('jingtailan');
+    await expect(page.getByRole('status').first()).toHaveText('正在准备检索…');
+    release();
+    await expect(page.locator('.search-hit h3 a').first()).toContainText('景泰蓝');
+    await expect(input).toHaveValue('jingtailan');
+    await expect(input).toBeFocused();
+    await expect(page).toHaveURL(/[?&]q=jingtailan/);
+  });
+
   test('filters with facet counts and removes a filter', async ({ page }) => {
     await page.goto('/search/');
     const works = page

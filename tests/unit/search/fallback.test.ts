@@ -2,18 +2,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../../scripts/lib/content.ts';
 import { toFallbackEntry, toSearchDocuments } from '../../../scripts/lib/meili/documents.ts';
-import { fallbackScore } from '../../../src/islands/SearchApp.tsx';
+import { rankFallback } from '../../../src/lib/search-fallback.ts';
 import { getSearchConfig } from '../../../src/lib/search-config.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const { records } = loadRecords(root, join(root, 'tests', 'fixtures', 'search', 'content'));
 const entries = toSearchDocuments(records).map(toFallbackEntry);
-const lookup = (q: string) =>
-  entries
-    .map((entry) => ({ id: entry.id, score: fallbackScore(entry, q) }))
-    .filter((m) => m.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .map((m) => m.id);
+const lookup = (q: string) => rankFallback(entries, q).map((entry) => entry.id);
 
 describe('static fallback lookup', () => {
   it.each([
@@ -26,6 +21,14 @@ describe('static fallback lookup', () => {
     ['jingtailan', 'BGC-000003'],
   ])('%s finds %s', (q, id) => {
     expect(lookup(q)).toContain(id);
+  });
+  it('puts an exact title before a partial match', () => {
+    const ids = lookup('广彩');
+    expect(ids[0]).toBe('BGC-000001');
+  });
+  it('keeps at most the requested number of matches', () => {
+    expect(rankFallback(entries, 'g', 2).length).toBeLessThanOrEqual(2);
+    expect(rankFallback(entries, 'gc', 1)).toHaveLength(1);
   });
   it('finds nothing for an empty or unknown query', () => {
     expect(lookup('')).toEqual([]);
