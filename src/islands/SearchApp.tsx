@@ -5,6 +5,7 @@
  * was typed meanwhile. When the search server cannot be reached it loads the static fallback.
  */
 import {
+  startTransition,
   useCallback,
   useEffect,
   useId,
@@ -92,7 +93,11 @@ export default function SearchApp({ lang, config }: SearchAppProps) {
     if (mode === 'server') {
       import('./search/ServerSearch.tsx').then(
         ({ default: Search }) => {
-          if (live) setLoaded({ mode, Search, handoff: handoffFrom(firstBox.current) });
+          // A transition: React mounts the many widgets in short slices, so typing stays smooth.
+          if (live)
+            startTransition(() =>
+              setLoaded({ mode, Search, handoff: handoffFrom(firstBox.current) }),
+            );
         },
         () => live && setFailed(true),
       );
