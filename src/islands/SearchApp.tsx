@@ -8,7 +8,6 @@ import {
   startTransition,
   useCallback,
   useEffect,
-  useId,
   useRef,
   useState,
   type ReactNode,
@@ -17,6 +16,7 @@ import {
 import { getSearchConfig, type SearchConfig } from '../lib/search-config.ts';
 import type { FallbackSearchProps } from './search/FallbackSearch.tsx';
 import { handoffFrom, readQuery, type Handoff } from './search/handoff.ts';
+import { SearchField } from './search/SearchField.tsx';
 import type { ServerSearchProps } from './search/ServerSearch.tsx';
 import { ui, type Lang } from './search/strings.ts';
 
@@ -43,7 +43,6 @@ function FirstSearchBox({
   /** The search could not be loaded at all (offline, or a stale page after a new release). */
   broken: boolean;
 }) {
-  const id = useId();
   // Show the URL's query as soon as the island runs (the built page cannot know it).
   useEffect(() => {
     const input = inputRef.current;
@@ -51,27 +50,8 @@ function FirstSearchBox({
   }, [inputRef]);
   return (
     <div className="search-app" aria-busy="true">
-      <form
-        role="search"
-        className="search-app__form"
-        noValidate
-        // Without this island a submit reloads the page with ?q=; with it the query is handed over.
-        onSubmit={(event) => event.preventDefault()}
-      >
-        <label htmlFor={id}>{ui.label[lang]}</label>
-        <input
-          ref={inputRef}
-          id={id}
-          type="search"
-          name="q"
-          placeholder={ui.placeholder[lang]}
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          enterKeyHint="search"
-          maxLength={256}
-        />
-      </form>
+      {/* Without this island a submit reloads the page with ?q=; with it the query is handed over. */}
+      <SearchField lang={lang} inputRef={inputRef} />
       <p className="search-app__status" role="status">
         {broken ? ui.fallbackFailed[lang] : ui.preparing[lang]}
       </p>

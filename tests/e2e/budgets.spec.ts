@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { pageTypes, workWithoutModel } from './pages.ts';
+import { pageTypes, workWithPicture, workWithoutModel } from './pages.ts';
 
 /** Gzip size of every script the page loads, in bytes. */
 async function scriptBytes(page: Page, path: string): Promise<number> {
@@ -50,4 +50,43 @@ test.describe('requests', () => {
       expect(outside).toEqual([]);
     });
   }
+});
+
+test.describe('largest contentful paint on a phone', () => {
+  // Lighthouse's mobile screen: 412 CSS px wide at 1.75 device pixels per CSS pixel.
+  test.use({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
+
+  test('a work page paints its picture from a derivative sized to the screen, over a placeholder', async ({
+    page,
+  }) => {
+    await page.goto(workWithPicture());
+    const lcp = await page.evaluate(async () => {
+      const entry = await new Promise<PerformanceEntry & { element: Element }>((resolve) => {
+        new PerformanceObserver((list) => {
+          resolve(list.getEntries().at(-1) as PerformanceEntry & { element: Element });
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      const img = entry.element as HTMLImageElement;
+      // naturalWidth is in CSS pixels for srcset images: decode the file for its real width.
+      const file =
+        img.tagName === 'IMG'
+          ? await createImageBitmap(await (await fetch(img.currentSrc)).blob())
+          : undefined;
+      return {
+        tag: img.tagName,
+        src: img.currentSrc,
+        natural: file?.width ?? 0,
+        needed: img.getBoundingClientRect().width * devicePixelRatio,
+        bg: getComputedStyle(img).backgroundImage,
+      };
+    });
+    console.log(
+      `lcp: ${lcp.tag} ${lcp.src.replace(/^.*\//, '')} ${lcp.natural} px for ${Math.round(lcp.needed)} device px`,
+    );
+    expect(lcp.tag).toBe('IMG');
+    expect(lcp.src).toMatch(/\/media\/works\/.+-\d+\.[0-9a-f]+\.(avif|webp)$/);
+    expect(lcp.natural).toBeGreaterThanOrEqual(Math.floor(lcp.needed));
+    expect(lcp.natural).toBeLessThan(2 * lcp.needed);
+    expect(lcp.bg).toMatch(/^url\("data:image\/webp;base64,/);
+  });
 });

@@ -54,6 +54,17 @@ export function workWithoutModel(): string {
   return found ?? firstUnder('/works/');
 }
 
+/** A work page whose first picture is a photograph or still (loaded eagerly, high priority). */
+export function workWithPicture(): string {
+  const found = pages.find(
+    (p) =>
+      /^\/works\/[^/]+\/$/.test(p) &&
+      readFileSync(`${dist}${p}index.html`, 'utf8').includes('fetchpriority="high"'),
+  );
+  if (!found) throw new Error('the built site has no work page with a picture');
+  return found;
+}
+
 /** Console errors and uncaught exceptions of a page, collected from now on. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];

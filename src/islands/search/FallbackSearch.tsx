@@ -2,10 +2,11 @@
  * The search page when the search server cannot be reached (or the site was built without one):
  * a lookup by title and name in the static /search-fallback.json, with pinyin and initials.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { FALLBACK_INDEX_URL } from '../../lib/search-config.ts';
 import { rankFallback, type FallbackEntry } from '../../lib/search-fallback.ts';
 import { readQuery, type Handoff } from './handoff.ts';
+import { SearchField } from './SearchField.tsx';
 import { typeLabels, ui, type Lang } from './strings.ts';
 
 export interface FallbackSearchProps {
@@ -18,7 +19,6 @@ export default function FallbackSearch({ lang, handoff }: FallbackSearchProps) {
   const [entries, setEntries] = useState<FallbackEntry[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [query, setQuery] = useState(() => handoff.typed ?? readQuery());
-  const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (handoff.focused) inputRef.current?.focus();
@@ -45,19 +45,12 @@ export default function FallbackSearch({ lang, handoff }: FallbackSearchProps) {
   const matches = useMemo(() => rankFallback(entries ?? [], query), [entries, query]);
   return (
     <div className="search-app search-app--fallback">
-      <form role="search" className="search-app__form" onSubmit={(event) => event.preventDefault()}>
-        <label htmlFor={id}>{ui.label[lang]}</label>
-        <input
-          ref={inputRef}
-          id={id}
-          type="search"
-          name="q"
-          value={query}
-          placeholder={ui.placeholder[lang]}
-          autoComplete="off"
-          onChange={(event) => setQuery(event.currentTarget.value)}
-        />
-      </form>
+      <SearchField
+        lang={lang}
+        inputRef={inputRef}
+        value={query}
+        onChange={(event) => setQuery(event.currentTarget.value)}
+      />
       {/* Below the box, not above it: the box stays where the visitor saw it first. */}
       <p className="search-app__notice" role="alert">
         {failed ? ui.fallbackFailed[lang] : ui.unavailable[lang]}

@@ -22,6 +22,7 @@ import {
 } from 'react-instantsearch';
 import type { SearchConfig } from '../../lib/search-config.ts';
 import type { Handoff } from './handoff.ts';
+import { SearchField } from './SearchField.tsx';
 import { facetLabel, facetTitles, typeLabels, ui, type Lang } from './strings.ts';
 
 interface SearchHit extends BaseHit {
@@ -125,7 +126,6 @@ function sortItems(indexName: string, lang: Lang) {
 function SearchInput({ lang, handoff }: { lang: Lang; handoff: Handoff }) {
   const { query, refine, clear } = useSearchBox();
   const [value, setValue] = useState(handoff.typed ?? query);
-  const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   // Carry over what was typed while the search was loading, caret and all. (Before the next
   // effect, which leaves a focused box alone.)
@@ -145,33 +145,16 @@ function SearchInput({ lang, handoff }: { lang: Lang; handoff: Handoff }) {
     if (document.activeElement !== inputRef.current) setValue(query);
   }, [query]);
   return (
-    <form
-      role="search"
-      className="search-app__form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        refine(value);
+    <SearchField
+      lang={lang}
+      inputRef={inputRef}
+      value={value}
+      onSubmit={() => refine(value)}
+      onChange={(event) => {
+        setValue(event.currentTarget.value);
+        refine(event.currentTarget.value);
       }}
     >
-      <label htmlFor={id}>{ui.label[lang]}</label>
-      <input
-        ref={inputRef}
-        id={id}
-        type="search"
-        name="q"
-        value={value}
-        placeholder={ui.placeholder[lang]}
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
-        enterKeyHint="search"
-        maxLength={256}
-        onChange={(event) => {
-          setValue(event.currentTarget.value);
-          refine(event.currentTarget.value);
-        }}
-      />
       {value && (
         <button
           type="button"
@@ -184,7 +167,7 @@ function SearchInput({ lang, handoff }: { lang: Lang; handoff: Handoff }) {
           {ui.clear[lang]}
         </button>
       )}
-    </form>
+    </SearchField>
   );
 }
 
