@@ -4,15 +4,7 @@
  * live search (InstantSearch on Meilisearch, the bulk of the page's JavaScript) and hands it what
  * was typed meanwhile. When the search server cannot be reached it loads the static fallback.
  */
-import {
-  startTransition,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type ReactNode,
-  type RefObject,
-} from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { getSearchConfig, type SearchConfig } from '../lib/search-config.ts';
 import type { FallbackSearchProps } from './search/FallbackSearch.tsx';
 import { handoffFrom, readQuery, type Handoff } from './search/handoff.ts';
@@ -73,11 +65,9 @@ export default function SearchApp({ lang, config }: SearchAppProps) {
     if (mode === 'server') {
       import('./search/ServerSearch.tsx').then(
         ({ default: Search }) => {
-          // A transition: React mounts the many widgets in short slices, so typing stays smooth.
-          if (live)
-            startTransition(() =>
-              setLoaded({ mode, Search, handoff: handoffFrom(firstBox.current) }),
-            );
+          // Read the box and replace it in the same task (no transition), so no keystroke
+          // falls between the two.
+          if (live) setLoaded({ mode, Search, handoff: handoffFrom(firstBox.current) });
         },
         () => live && setFailed(true),
       );
