@@ -157,6 +157,54 @@ describe.skipIf(!hasBinary)('Meilisearch (real server)', () => {
     });
   });
 
+  describe('ranking', () => {
+    // Two works that are not named 广彩 in Chinese but meet the query elsewhere: one only through
+    // the curators' synonym 广彩 ↔ "Canton famille rose", one only through its English title.
+    // Indexed apart, so that the totals other tests count stay those of the fixtures.
+    const RANKING = 'baigong_ranking_test';
+    const plate = records.find((r) => r.data.id === 'BGW-000002')!;
+    const variant = (id: string, slug: string, zh: string, en: string) => {
+      const record = structuredClone(plate);
+      Object.assign(record, { slug });
+      Object.assign(record.data, {
+        id,
+        title: { zh, en },
+        summary: { zh: '外销瓷。', en: 'Export porcelain.' },
+        heritage: [],
+      });
+      return record;
+    };
+    const bySynonym = variant('BGW-000099', 'bowl', '粉彩花卉纹碗', 'Canton famille rose bowl');
+    const byEnglish = variant('BGW-000098', 'dish', '外销瓷碟', 'Dish in the Guangcai manner');
+    const named = ['BGC-000001', 'BGW-000001', 'BGW-000002'];
+    const rankedIds = async (q: string) =>
+      (await admin.index(RANKING).search(q, { limit: 50 })).hits.map((h) => h['id'] as string);
+
+    beforeAll(async () => {
+      await indexRecords({
+        host: server.host,
+        masterKey: server.masterKey,
+        records: [...records, bySynonym, byEnglish],
+        indexName: RANKING,
+      });
+    });
+
+    it.each([
+      ['广彩', 'BGW-000099'],
+      ['guangcai', 'BGW-000098'],
+    ])(
+      '%s lists the records named 广彩 before %s, which it reaches otherwise',
+      async (q, other) => {
+        const found = await rankedIds(q);
+        expect(found).toContain(other);
+        for (const id of named) {
+          expect(found).toContain(id);
+          expect(found.indexOf(id)).toBeLessThan(found.indexOf(other));
+        }
+      },
+    );
+  });
+
   describe('facets and filters', () => {
     const docs = toSearchDocuments(records);
     const count = (field: keyof SearchDocument) => {
