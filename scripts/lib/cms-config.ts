@@ -6,6 +6,7 @@
  * talking to `decap-server` on this machine: no cloud service, no login.
  */
 import { vocabularies, type VocabularyName } from '../../src/lib/vocabularies.ts';
+import { INTRODUCTION_MAX } from '../../src/schemas/cluster.ts';
 import { IdAllocator } from './import/registry.ts';
 
 type Field = Record<string, unknown>;
@@ -419,6 +420,38 @@ export function cmsConfig(
     '{{name.zh}} · {{id}}',
     '{{fields.name.en}}',
   );
+  const clusters = collection(
+    'clusters',
+    '聚集区 Clusters',
+    [
+      idField('BGJ', ids.next('clusters')),
+      localized('name', '名称 Name'),
+      obj('region', '所在地 Where', [
+        str('province', '省级代码 Province code', { pattern: ['^\\d{6}$', '440000'] }),
+        str('city', '地级代码 City code', { required: false, pattern: ['^\\d{6}$', '440100'] }),
+        str('county', '县级代码 County code', {
+          required: false,
+          pattern: ['^\\d{6}$', '440103'],
+        }),
+        localized('place', '地名 Place name'),
+      ]),
+      localized('applicant', '申报主体 Applicant'),
+      localized(
+        'introduction',
+        `产业简介（各不超过 ${INTRODUCTION_MAX} 字）Introduction (at most ${INTRODUCTION_MAX} characters each)`,
+        {},
+        true,
+      ),
+      stringList('crafts', '主要技艺编号 Leading craft IDs (BGC-…)'),
+      stringList('works', '代表作品编号 Representative work IDs (BGW-…)'),
+      stringList('people', '代表人物编号 Representative people IDs (BGP-…)'),
+      references(true),
+      images(),
+      ...dates,
+    ],
+    '{{name.zh}} · {{id}}',
+    '{{fields.name.en}}',
+  );
   const exhibitions = collection(
     'exhibitions',
     '展览 Exhibitions',
@@ -457,6 +490,6 @@ export function cmsConfig(
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     site_url: 'http://127.0.0.1:4321/',
     display_url: 'http://127.0.0.1:4321/',
-    collections: [works, crafts, people, exhibitions],
+    collections: [works, crafts, people, clusters, exhibitions],
   };
 }
