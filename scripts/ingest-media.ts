@@ -4,6 +4,7 @@
 // generated/media.json, keeps content/fixity.json up to date. Exit 1 when any master failed.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IngestLockedError } from './lib/ingest/lock.ts';
 import { type IngestOptions, runIngest } from './lib/ingest/run.ts';
 
 const args = process.argv.slice(2);
@@ -42,5 +43,11 @@ if (jobs !== undefined) options.jobs = jobs;
 if (concurrency !== undefined) options.sharpConcurrency = concurrency;
 if (siteUrl !== undefined) options.siteUrl = siteUrl;
 
-const { exitCode } = await runIngest(options);
-process.exitCode = exitCode;
+try {
+  const { exitCode } = await runIngest(options);
+  process.exitCode = exitCode;
+} catch (error) {
+  if (!(error instanceof IngestLockedError)) throw error;
+  console.error(`✗ ${error.message}`);
+  process.exitCode = 1;
+}

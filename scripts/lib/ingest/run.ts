@@ -11,6 +11,7 @@ import {
 } from '../../../src/lib/media-manifest.ts';
 import { sweepTemporaries, writeFileAtomic } from './atomic-write.ts';
 import { type Master, discoverMasters } from './discover.ts';
+import { acquireIngestLock } from './lock.ts';
 import { type FixityManifest, mimeTypeOf, readFixity, writeFixity } from './fixity.ts';
 import { type OutputTarget, processImage } from './images.ts';
 import { processModel } from './models.ts';
@@ -38,6 +39,8 @@ export interface IngestOptions {
   dataFile?: string;
   /** Default `<root>/.cache/ingest/state.json`. */
   stateFile?: string;
+  /** Held while the ingest runs; default `<root>/.cache/ingest/lock`. */
+  lockFile?: string;
   /** Default `<contentDir>/fixity.json`. */
   fixityFile?: string;
   /** Print the JSON report on stdout instead of the summary table. */
@@ -135,6 +138,18 @@ function problem(
 
 /** Run the ingest. Never throws for bad masters: they become errors in the report. */
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
+  const root = resolve(options.root);
+  const release = await acquireIngestLock(
+    resolve(root, options.lockFile ?? join('.cache', 'ingest', 'lock')),
+  );
+  try {
+    return await ingest(options);
+  } finally {
+    await release();
+  }
+}
+
+async function ingest(options: IngestOptions): Promise<IngestResult> {
   const started = Date.now();
   const root = resolve(options.root);
   const contentDir = resolve(root, options.contentDir ?? 'content');
