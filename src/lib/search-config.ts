@@ -16,6 +16,32 @@ export interface SearchConfig {
 
 export const DEFAULT_INDEX_NAME = 'baigong';
 
+/** What the search page asks of each hit: the fields of a result card. */
+export const HIT_ATTRIBUTES = [
+  'id',
+  'type',
+  'url_zh',
+  'url_en',
+  'title_zh',
+  'title_en',
+  'summary_zh',
+  'summary_en',
+  'category',
+  'period_zh',
+  'period_en',
+  'date_start',
+  'date_end',
+  'date_display_zh',
+  'date_display_en',
+  'thumbnail',
+  'thumbnail_alt_zh',
+  'thumbnail_alt_en',
+  'hasModel',
+] as const;
+
+/** The hit fields shown with the matched words marked. */
+export const HIGHLIGHT_ATTRIBUTES = ['title_zh', 'title_en', 'summary_zh', 'summary_en'] as const;
+
 /** URL of the static fallback index (built by src/pages/search-fallback.json.ts). */
 export const FALLBACK_INDEX_URL = '/search-fallback.json';
 

@@ -20,7 +20,11 @@ import {
   useInstantSearch,
   useSearchBox,
 } from 'react-instantsearch';
-import type { SearchConfig } from '../../lib/search-config.ts';
+import {
+  HIGHLIGHT_ATTRIBUTES,
+  HIT_ATTRIBUTES,
+  type SearchConfig,
+} from '../../lib/search-config.ts';
 import type { Handoff } from './handoff.ts';
 import { SearchField } from './SearchField.tsx';
 import { facetLabel, facetTitles, typeLabels, ui, type Lang } from './strings.ts';
@@ -348,28 +352,8 @@ export default function ServerSearch({ config, lang, handoff, onError }: ServerS
         keepZeroFacets: false,
         meiliSearchParams: {
           hitsPerPage: 20,
-          attributesToRetrieve: [
-            'id',
-            'type',
-            'url_zh',
-            'url_en',
-            'title_zh',
-            'title_en',
-            'summary_zh',
-            'summary_en',
-            'category',
-            'period_zh',
-            'period_en',
-            'date_start',
-            'date_end',
-            'date_display_zh',
-            'date_display_en',
-            'thumbnail',
-            'thumbnail_alt_zh',
-            'thumbnail_alt_en',
-            'hasModel',
-          ],
-          attributesToHighlight: ['title_zh', 'title_en', 'summary_zh', 'summary_en'],
+          attributesToRetrieve: [...HIT_ATTRIBUTES],
+          attributesToHighlight: [...HIGHLIGHT_ATTRIBUTES],
         },
       }),
     [config],

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../../scripts/lib/content.ts';
 import { toFallbackEntry, toSearchDocuments } from '../../../scripts/lib/meili/documents.ts';
 import { rankFallback } from '../../../src/lib/search-fallback.ts';
-import { getSearchConfig } from '../../../src/lib/search-config.ts';
+import { displayedAttributes } from '../../../scripts/lib/meili/settings.ts';
+import {
+  getSearchConfig,
+  HIGHLIGHT_ATTRIBUTES,
+  HIT_ATTRIBUTES,
+} from '../../../src/lib/search-config.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const { records } = loadRecords(root, join(root, 'tests', 'fixtures', 'search', 'content'));
@@ -40,6 +45,12 @@ describe('public search config', () => {
   it('is undefined without host and key', () => {
     expect(getSearchConfig({})).toBeUndefined();
     expect(getSearchConfig({ PUBLIC_MEILI_HOST: 'http://127.0.0.1:7700' })).toBeUndefined();
+  });
+  it('asks only for fields the index shows to the browser key', () => {
+    const shown: readonly string[] = displayedAttributes;
+    expect(HIT_ATTRIBUTES.filter((a) => !shown.includes(a))).toEqual([]);
+    const retrieved: readonly string[] = HIT_ATTRIBUTES;
+    expect(HIGHLIGHT_ATTRIBUTES.filter((a) => !retrieved.includes(a))).toEqual([]);
   });
   it('reads host, key and index', () => {
     expect(
