@@ -82,5 +82,11 @@ test.describe('the works gallery', () => {
     await expect(page.locator('#work-filters')).toHaveAttribute('data-ready', 'true');
     await expect(select).toHaveValue(value ?? '');
     await expect(page.locator('#work-grid > li:visible')).toHaveCount(shown);
+    await expect(page.locator('#work-count')).toHaveText(`${shown} 件作品`);
+  });
+
+  test('says how many works it shows, also before any script runs', async ({ request }) => {
+    const html = await (await request.get('/en/works/')).text();
+    expect(html).toMatch(/id="work-count">\s*\d+ works\s*</);
   });
 });
