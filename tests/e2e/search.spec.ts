@@ -31,7 +31,10 @@ test.describe('search page', () => {
     await expect(page.getByRole('searchbox', box('检索百工·云'))).toHaveValue('jingtailan');
   });
 
-  test('keeps what was typed before the live search arrived', async ({ page }) => {
+  test('keeps what was typed before the live search arrived, in the same place', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 412, height: 823 });
     // Hold the live search's code until the visitor has typed into the box the page is built with.
     let release!: () => void;
     const typed = new Promise<void>((resolve) => (release = resolve));
@@ -43,9 +46,13 @@ test.describe('search page', () => {
     const input = page.getByRole('searchbox', box('检索百工·云'));
     await input.fill('jingtailan');
     await expect(page.getByRole('status').first()).toHaveText('正在准备检索…');
+    const before = await input.boundingBox();
     release();
     await expect(page.locator('.search-hit h3 a').first()).toContainText('景泰蓝');
     await expect(input).toHaveValue('jingtailan');
+    // The live box (now with its clear button) sits exactly where the first one was.
+    const after = await input.boundingBox();
+    expect([after?.x, after?.y, after?.height]).toEqual([before?.x, before?.y, before?.height]);
     await expect(input).toBeFocused();
     await expect(page).toHaveURL(/[?&]q=jingtailan/);
   });
