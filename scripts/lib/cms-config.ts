@@ -34,12 +34,22 @@ const num = (name: string, label: string, extra: Field = {}): Field => ({
   required: false,
   ...extra,
 });
+/**
+ * Decap checks the fields inside an object even when the object itself is optional and absent,
+ * so a record without it could not be saved. Inside an optional object every field is optional
+ * (`npm run check` still requires them when the object is there).
+ */
+function optionalTree(field: Field): Field {
+  const inner = field['fields'] as Field[] | undefined;
+  return { ...field, required: false, ...(inner ? { fields: inner.map(optionalTree) } : {}) };
+}
+
 const obj = (name: string, label: string, fields: Field[], extra: Field = {}): Field => ({
   name,
   label,
   widget: 'object',
   collapsed: false,
-  fields,
+  fields: extra['required'] === false ? fields.map(optionalTree) : fields,
   ...extra,
 });
 const list = (name: string, label: string, fields: Field[], extra: Field = {}): Field => ({
