@@ -2,7 +2,8 @@
  * The web editor (`npm run cms`: Decap CMS with decap-server writing the files) on a copy of the
  * curated content: a curator opens an existing record, changes one field and publishes. The file
  * must change in that field only (Decap rewrites the YAML layout, never the data or the body) and
- * the content must still pass `npm run check`.
+ * the content must still pass `npm run check`. A new work filled in with only the required fields
+ * must land in its own folder with the next free ID and pass the check as well.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { checkContent } from '../../scripts/lib/check.ts';
+import { IdAllocator } from '../../scripts/lib/import/registry.ts';
 import { freePort } from '../../scripts/lib/meili/server.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -98,4 +100,38 @@ test.describe('the web editor', () => {
       expect(checkContent(root).problems).toEqual([]);
     });
   }
+
+  test('creates a new work from its required fields, which passes the check', async ({ page }) => {
+    const id = IdAllocator.forContent(join(root, 'content')).next('works');
+    await page.goto(admin);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.goto(`${admin}#/collections/works/new`);
+    const choose = async (label: string, value: string) => {
+      await page.getByLabel(label, { exact: true }).fill(value);
+      await page.keyboard.press('Enter');
+    };
+    await page.getByLabel('中文 Chinese', { exact: true }).first().fill('编辑器新建试样碗');
+    await page.getByLabel('English', { exact: true }).first().fill('Test bowl made in the editor');
+    await choose('工艺门类 Category', 'ceramics');
+    await choose('时代 Period', 'ming');
+    await page.getByLabel('起 Start year', { exact: true }).fill('1500');
+    await page.getByLabel('止 End year', { exact: true }).fill('1550');
+    await choose('材质 Materials', 'porcelain');
+    await choose('许可 License', 'CC-BY-4.0');
+    await page.getByLabel('权利人 Rights holder', { exact: true }).fill('百工·云 Baigong Cloud');
+    await page.getByLabel('署名 Credit line', { exact: true }).fill('百工·云, test record');
+    await page.getByRole('button', { name: /新增资料来源/ }).click();
+    await page.getByLabel('题名 Title', { exact: true }).last().fill('CURATING.md');
+    await page.locator('[contenteditable=true]').last().click();
+    await page.keyboard.type('<Zh>编辑器测试。</Zh>');
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText('立即发布', { exact: true }).click();
+
+    const file = join(root, 'content', 'works', 'test-bowl-made-in-the-editor', 'index.mdx');
+    await expect.poll(() => existsSync(file)).toBe(true);
+    const { data, body } = readRecord(file);
+    expect(data).toMatchObject({ id, category: 'ceramics', materials: ['porcelain'] });
+    expect(body).toBe('<Zh>编辑器测试。</Zh>');
+    expect(checkContent(root).problems).toEqual([]);
+  });
 });
