@@ -73,9 +73,12 @@ test.describe('the web editor', () => {
 
   for (const [collection, slug, field] of [
     ['works', 'chaozhou-carved-panel-illustration', 'title'],
+    ['crafts', 'bronze-piece-mould-casting', 'name'],
+    ['people', 'chen-mingyuan', 'name'],
     ['clusters', 'chaozhou-crafts', 'name'],
+    ['exhibitions', 'guangcai-between-guangzhou-and-the-world', 'title'],
   ] as const) {
-    test(`saves a change to one field of a ${collection} record and nothing else`, async ({
+    test(`saves a change to one field of a record in ${collection}, and nothing else`, async ({
       page,
     }) => {
       const file = join(root, 'content', collection, slug, 'index.mdx');
