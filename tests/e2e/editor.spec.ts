@@ -3,13 +3,15 @@
  * curated content: a curator opens an existing record, changes one field and publishes. The file
  * must change in that field only (Decap rewrites the YAML layout, never the data or the body) and
  * the content must still pass `npm run check`. A new work filled in with only the required fields
- * must land in its own folder with the next free ID and pass the check as well.
+ * must land in its own folder with the next free ID and pass the check as well, and a picture
+ * uploaded to a record must land in that record's folder, listed with its alt text and rights.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { parse } from 'yaml';
 import { checkContent } from '../../scripts/lib/check.ts';
 import { IdAllocator } from '../../scripts/lib/import/registry.ts';
@@ -32,6 +34,15 @@ async function answering(url: string): Promise<void> {
       () => false,
     );
   await expect.poll(answers, { timeout: 30_000 }).toBe(true);
+}
+
+/** The input `prefix-field-…` inside the editor's object field labelled `label`. */
+function inputIn(page: Page, label: string, prefix: string) {
+  return page
+    .locator(
+      `xpath=//label[contains(., "${label}")]/ancestor::div[.//input[starts-with(@id,"${prefix}-field")]][1]//input[starts-with(@id,"${prefix}-field")]`,
+    )
+    .first();
 }
 
 test.describe('the web editor', () => {
@@ -135,6 +146,42 @@ test.describe('the web editor', () => {
     const { data, body } = readRecord(file);
     expect(data).toMatchObject({ id, category: 'ceramics', materials: ['porcelain'] });
     expect(body).toBe('<Zh>编辑器测试。</Zh>');
+    expect(checkContent(root).problems).toEqual([]);
+  });
+
+  test('uploads a picture into the record’s own folder and lists it', async ({ page }) => {
+    const slug = 'carved-wood-ruyi';
+    const folder = join(root, 'content', 'works', slug);
+    const picture = join(root, 'upload.jpg');
+    await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#8b2e1f' } })
+      .jpeg()
+      .toFile(picture);
+    await page.goto(admin);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.goto(`${admin}#/collections/works/entries/${slug}/index`);
+    await page.getByRole('button', { name: /新增图片/ }).click();
+    await page.getByRole('button', { name: '选择图片' }).click();
+    await page.locator('input[type=file]').setInputFiles(picture);
+    await page.getByRole('button', { name: '选用已选中项目' }).click();
+    await inputIn(page, '替代文字 Alt text', 'zh').fill('朱红色测试图片');
+    await inputIn(page, '替代文字 Alt text', 'en').fill('A vermilion test picture');
+    await inputIn(page, '该文件的权利 Rights in this file', 'license').fill('CC0-1.0');
+    await page.keyboard.press('Enter');
+    await inputIn(page, '该文件的权利 Rights in this file', 'holder').fill('百工·云');
+    await inputIn(page, '该文件的权利 Rights in this file', 'credit').fill('百工·云 test picture');
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText('立即发布', { exact: true }).click();
+
+    await expect.poll(() => existsSync(join(folder, 'upload.jpg'))).toBe(true);
+    await expect
+      .poll(() => readRecord(join(folder, 'index.mdx')).data['images'])
+      .toEqual([
+        expect.objectContaining({
+          file: 'upload.jpg',
+          alt: { zh: '朱红色测试图片', en: 'A vermilion test picture' },
+          rights: expect.objectContaining({ license: 'CC0-1.0' }),
+        }),
+      ]);
     expect(checkContent(root).problems).toEqual([]);
   });
 });
