@@ -22,7 +22,7 @@ const shots = [
     wait: '[data-viewer-state="ready"]',
   },
   { name: 'exhibition', path: '/exhibitions/lingnan-carving-wood-jade-olive-stone/' },
-  { name: 'regions', path: '/clusters/' },
+  { name: 'regions', path: '/regions/' },
 ];
 const sizes = [
   { name: 'phone', width: 390, height: 844 },

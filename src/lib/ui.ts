@@ -78,6 +78,11 @@ const strings = {
     en: 'Schematic grid of provinces (not a map)',
   },
   records: { zh: '条记录', en: 'records' },
+  regionsLead: {
+    zh: '按省级行政区浏览作品、技艺、人物与聚集区。下面的网格只示意各省的大致方位，不是地图。',
+    en: 'Browse works, crafts, people and clusters by province. The grid below only suggests where each province lies; it is not a map.',
+  },
+  provincesWithRecords: { zh: '有记录的省份', en: 'Provinces with records' },
   model3d: { zh: '三维模型', en: '3D model' },
   sources: { zh: '数据来源与许可', en: 'Sources and licenses' },
   toc: { zh: '目录', en: 'Contents' },

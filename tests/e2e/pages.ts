@@ -24,6 +24,7 @@ export function pageTypes(): string[] {
     '/clusters/',
     '/exhibitions/',
     '/eras/',
+    '/regions/',
     '/about/',
     '/search/',
     '/collection/',

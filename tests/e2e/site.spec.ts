@@ -47,10 +47,11 @@ test.describe('the built site', () => {
     expect(broken).toEqual([]);
   });
 
-  test('answers an unknown address with the 404 page', async ({ page }) => {
-    const response = await page.goto('/no-such-page/');
+  test('answers an unknown address with the 404 page, in both languages', async ({ page }) => {
+    const response = await page.goto('/en/no-such-page/');
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1')).toHaveText('页面不存在');
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   });
 
   test('forwards a permanent ID link to the record page', async ({ page }) => {
@@ -88,5 +89,26 @@ test.describe('the works gallery', () => {
   test('says how many works it shows, also before any script runs', async ({ request }) => {
     const html = await (await request.get('/en/works/')).text();
     expect(html).toMatch(/id="work-count">\s*\d+ works\s*</);
+  });
+});
+
+test.describe('browsing by region', () => {
+  test('lists every province of the grid, each leading to its region page and back', async ({
+    page,
+  }) => {
+    await page.goto('/en/regions/');
+    const tiles = page.locator('.province-grid a');
+    const listed = page.locator('.region-list a');
+    await expect(listed).toHaveCount(await tiles.count());
+    expect(await listed.count()).toBeGreaterThan(0);
+    await listed.first().click();
+    await expect(page).toHaveURL(/\/en\/regions\/\d{6}\/$/);
+    await page.locator('.kicker a').click();
+    await expect(page).toHaveURL(/\/en\/regions\/$/);
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Main navigation' })
+        .getByRole('link', { name: 'Regions' }),
+    ).toHaveAttribute('aria-current', 'page');
   });
 });
