@@ -32,3 +32,27 @@ export function buildTimeline<T extends Dated>(
   for (const row of rows) row.items.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
   return rows.filter((r) => r.items.length > 0);
 }
+
+export interface EraPreview<T> {
+  /** The works to show on the timeline, in date order. */
+  shown: T[];
+  /** How many more the period holds (found through search). */
+  more: number;
+}
+
+/**
+ * At most `limit` works of a period for the timeline: those `first` prefers (works with pictures,
+ * curated records) before the rest, then shown in date order. A period with a thousand imported
+ * records would otherwise make the page a thousand cards long.
+ */
+export function eraPreview<T extends Dated>(
+  items: readonly T[],
+  limit: number,
+  first: (item: T) => boolean,
+): EraPreview<T> {
+  const byDate = (a: T, b: T) => a.start - b.start || a.id.localeCompare(b.id);
+  const preferred = items.filter(first).sort(byDate);
+  const others = items.filter((item) => !first(item)).sort(byDate);
+  const shown = [...preferred, ...others].slice(0, limit).sort(byDate);
+  return { shown, more: items.length - shown.length };
+}

@@ -112,3 +112,19 @@ test.describe('browsing by region', () => {
     ).toHaveAttribute('aria-current', 'page');
   });
 });
+
+test.describe('the timeline', () => {
+  test('shows a dozen works per period and finds all of a period in search', async ({ page }) => {
+    await page.goto('/eras/');
+    const eras = page.locator('.era');
+    for (const era of await eras.all()) {
+      expect(await era.locator('.card-grid > li').count()).toBeLessThanOrEqual(12);
+    }
+    const more = page.locator('.era-more a').first();
+    const total = Number((await more.textContent())?.match(/\d+/)?.[0]);
+    expect(total).toBeGreaterThan(12);
+    await more.click();
+    await expect(page).toHaveURL(/\/search\/\?type=works&period=/);
+    await expect(page.getByRole('status').first()).toHaveText(`共 ${total} 条结果`);
+  });
+});

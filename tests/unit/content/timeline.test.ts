@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline } from '../../../src/lib/timeline.ts';
+import { buildTimeline, eraPreview } from '../../../src/lib/timeline.ts';
 import { vocabularies } from '../../../src/lib/vocabularies.ts';
 
 describe('buildTimeline', () => {
@@ -29,5 +29,34 @@ describe('buildTimeline', () => {
   it('falls back to the period holding the middle of the range for an unknown period key', () => {
     const rows = buildTimeline(vocabularies.periods, [item('x', 'unknown', 1700, 1720)]);
     expect(rows.map((r) => r.period.key)).toEqual(['qing']);
+  });
+});
+
+describe('eraPreview', () => {
+  const item = (id: string, start: number, pictured = false) => ({
+    id,
+    period: 'qing',
+    start,
+    end: start,
+    pictured,
+  });
+  const items = [item('a', 1700), item('b', 1650, true), item('c', 1800), item('d', 1750, true)];
+
+  it('keeps every work of a short period, in date order', () => {
+    const { shown, more } = eraPreview(items, 10, (i) => i.pictured);
+    expect(shown.map((i) => i.id)).toEqual(['b', 'a', 'd', 'c']);
+    expect(more).toBe(0);
+  });
+
+  it('fills a long period with the preferred works first and counts the rest', () => {
+    const { shown, more } = eraPreview(items, 3, (i) => i.pictured);
+    expect(shown.map((i) => i.id)).toEqual(['b', 'a', 'd']);
+    expect(more).toBe(1);
+  });
+
+  it('shows only preferred works when they alone fill the preview', () => {
+    const { shown, more } = eraPreview(items, 2, (i) => i.pictured);
+    expect(shown.map((i) => i.id)).toEqual(['b', 'd']);
+    expect(more).toBe(2);
   });
 });
