@@ -57,3 +57,12 @@ export function picturesOf(entry: AnyEntry): { file: string; alt: Localized }[] 
       : [];
   return [...images, ...posters].filter((img) => imageEntry(entry.collection, entry.id, img.file));
 }
+
+/**
+ * Whether a record earns a card in galleries and previews: curated records always, imported
+ * ones once they have a picture. (A wall of empty cards helps nobody; the others stay listed in
+ * text, in search, on the regions pages and in the open data.)
+ */
+export function showsAsCard(entry: AnyEntry): boolean {
+  return !('imported' in entry.data && entry.data.imported) || picturesOf(entry).length > 0;
+}

@@ -98,7 +98,7 @@ test.describe('browsing by region', () => {
   }) => {
     await page.goto('/en/regions/');
     const tiles = page.locator('.province-grid a');
-    const listed = page.locator('.region-list a');
+    const listed = page.locator('.compact-list a');
     await expect(listed).toHaveCount(await tiles.count());
     expect(await listed.count()).toBeGreaterThan(0);
     await listed.first().click();
@@ -126,5 +126,18 @@ test.describe('the timeline', () => {
     await more.click();
     await expect(page).toHaveURL(/\/search\/\?type=works&period=/);
     await expect(page.getByRole('status').first()).toHaveText(`共 ${total} 条结果`);
+  });
+});
+
+test.describe('the crafts directory', () => {
+  test('links every craft exactly once, as a card or in a compact list', async ({ page }) => {
+    await page.goto('/crafts/');
+    const links = await page
+      .locator('main .card a, main .compact-list a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const craftPages = pages.filter((p) => /^\/crafts\/[^/]+\/$/.test(p));
+    expect(links.length).toBe(craftPages.length);
+    expect(new Set(links)).toEqual(new Set(craftPages));
+    expect(await page.locator('main .compact-list a').count()).toBeGreaterThan(0);
   });
 });
