@@ -5,50 +5,15 @@
  * build short; everything else is the real project.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-  existsSync,
-} from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { startMeili, type MeiliServer } from '../../scripts/lib/meili/server.ts';
 import { attachSearch } from '../../scripts/lib/search-service.ts';
 import { serveDist, type StaticServer } from '../../scripts/lib/serve-dist.ts';
-
-const repo = resolve(import.meta.dirname, '../..');
-const skipped = new Set([
-  'node_modules',
-  'dist',
-  '.astro',
-  '.cache',
-  'generated',
-  'test-results',
-  'bench',
-  '.git',
-]);
-
-/** Copies the project without build output, caches or imported records (folders with index.md). */
-function copyProject(to: string): void {
-  cpSync(repo, to, {
-    recursive: true,
-    filter: (source) => {
-      const rel = relative(repo, source);
-      const top = rel.split(sep)[0] ?? '';
-      if (skipped.has(top) || rel.startsWith(join('public', 'media'))) return false;
-      const isRecordFolder = /^content[\\/](works|crafts)[\\/][^\\/]+$/.test(rel);
-      return !(isRecordFolder && existsSync(join(source, 'index.md')));
-    },
-  });
-  symlinkSync(join(repo, 'node_modules'), join(to, 'node_modules'), 'dir');
-}
+import { copyProject } from './project-copy.ts';
 
 function npm(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
   const result = spawnSync('npm', args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });

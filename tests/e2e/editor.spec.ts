@@ -7,17 +7,16 @@
  * uploaded to a record must land in that record's folder, listed with its alt text and rights.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { parse } from 'yaml';
 import { checkContent } from '../../scripts/lib/check.ts';
 import { IdAllocator } from '../../scripts/lib/import/registry.ts';
 import { freePort } from '../../scripts/lib/meili/server.ts';
-
-const repo = resolve(import.meta.dirname, '../..');
+import { copyProject, repo } from './project-copy.ts';
 
 /** Frontmatter data and body of a record file. */
 function readRecord(file: string): { data: Record<string, unknown>; body: string } {
@@ -53,15 +52,7 @@ test.describe('the web editor', () => {
 
   test.beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'baigong-editor-'));
-    const content = join(repo, 'content');
-    // The curated records only: imported ones (index.md) are not edited here and slow the list.
-    cpSync(content, join(root, 'content'), {
-      recursive: true,
-      filter: (source) =>
-        !/^(works|crafts)[\\/][^\\/]+$/.test(relative(content, source).split(sep).join('/')) ||
-        !existsSync(join(source, 'index.md')),
-    });
-    symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'), 'dir');
+    copyProject(root);
     const [port, proxyPort] = [await freePort(), await freePort()];
     editor = spawn(process.execPath, [join(repo, 'scripts', 'cms.ts')], {
       env: {

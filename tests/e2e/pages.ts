@@ -45,23 +45,21 @@ export function pageTypesBothLanguages(): string[] {
   return pageTypes().flatMap((p) => [p, `/en${p}`]);
 }
 
+/** The first work page whose built HTML passes `test`. */
+function workPageWhere(test: (html: string) => boolean): string | undefined {
+  return pages.find(
+    (p) => /^\/works\/[^/]+\/$/.test(p) && test(readFileSync(`${dist}${p}index.html`, 'utf8')),
+  );
+}
+
 /** A work page without a 3D model (the common case; model pages have their own JS budget). */
 export function workWithoutModel(): string {
-  const found = pages.find(
-    (p) =>
-      /^\/works\/[^/]+\/$/.test(p) &&
-      !readFileSync(`${dist}${p}index.html`, 'utf8').includes('model-section'),
-  );
-  return found ?? firstUnder('/works/');
+  return workPageWhere((html) => !html.includes('model-section')) ?? firstUnder('/works/');
 }
 
 /** A work page whose first picture is a photograph or still (loaded eagerly, high priority). */
 export function workWithPicture(): string {
-  const found = pages.find(
-    (p) =>
-      /^\/works\/[^/]+\/$/.test(p) &&
-      readFileSync(`${dist}${p}index.html`, 'utf8').includes('fetchpriority="high"'),
-  );
+  const found = workPageWhere((html) => html.includes('fetchpriority="high"'));
   if (!found) throw new Error('the built site has no work page with a picture');
   return found;
 }
