@@ -53,7 +53,8 @@ function FirstSearchBox({
 
 export default function SearchApp({ lang, config }: SearchAppProps) {
   const resolved = config === undefined ? getSearchConfig() : (config ?? undefined);
-  const [failed, setFailed] = useState(!resolved);
+  // Set when the server or the live search's code fails; no configuration means fallback too.
+  const [failed, setFailed] = useState(false);
   const mode: Mode = failed || !resolved ? 'fallback' : 'server';
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [broken, setBroken] = useState(false);
