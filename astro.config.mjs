@@ -1,7 +1,10 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
+import { contentSafety } from './src/lib/content-safety/plugin.ts';
 
 // The public address of the site, used for canonical links, IIIF ids and the sitemap.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -16,7 +19,26 @@ export default defineConfig({
     defaultLocale: 'zh',
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [mdx(), react()],
+  // Records are untrusted input: the content rules refuse a forbidden body while it compiles,
+  // before MDX is evaluated (MDX uses this processor too).
+  markdown: { processor: satteri({ mdastPlugins: [contentSafety] }) },
+  integrations: [
+    mdx(),
+    react(),
+    {
+      // `client:intent`: hydrate an island when the visitor turns to it (the search page).
+      name: 'baigong-client-intent',
+      hooks: {
+        'astro:config:setup': ({ addClientDirective }) =>
+          addClientDirective({
+            name: 'intent',
+            entrypoint: fileURLToPath(
+              new URL('./src/islands/directives/intent.ts', import.meta.url),
+            ),
+          }),
+      },
+    },
+  ],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
 });

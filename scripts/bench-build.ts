@@ -4,7 +4,8 @@
  *
  * 1. Copies the project (without node_modules, dist, caches, .git) to bench/tmp/build-<time>/ and
  *    links each package of node_modules into it, so Astro's caches there are the copy's own.
- * 2. Runs `npm run import` with the IMA and national-list mappings into the copy's content/.
+ * 2. Runs `npm run import` with the IMA and national-list mappings (items, regional entries,
+ *    inheritors) into the copy's content/.
  * 3. `npm run check` and `npm run ingest` once (timed, as `npm run build` runs them first).
  * 4. `astro build` cold (no .astro, node_modules/.astro or node_modules/.vite caches), then again
  *    with nothing changed.
@@ -12,51 +13,27 @@
  * rebuild under 1 minute on 2 cores.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { commandLine } from './lib/command-line.ts';
 import { runImport } from './lib/import/importer.ts';
+import { copyProject } from './lib/project-copy.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const keep = process.argv.includes('--keep');
-const skipImport = process.argv.includes('--skip-import');
+const { values: args } = commandLine(
+  {
+    options: {
+      keep: { type: 'boolean', default: false },
+      'skip-import': { type: 'boolean', default: false },
+    },
+  },
+  'usage / 用法: npm run bench:build -- [--keep] [--skip-import]',
+);
+const keep = args.keep;
+const skipImport = args['skip-import'];
 const TARGET_FULL = 180;
 const TARGET_REBUILD = 60;
-
-const SKIP = new Set([
-  'node_modules',
-  'dist',
-  '.astro',
-  '.cache',
-  '.git',
-  'test-results',
-  'playwright-report',
-]);
-
-function copyProject(to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(root)) {
-    if (SKIP.has(name) || name === 'bench') continue;
-    cpSync(join(root, name), join(to, name), { recursive: true, verbatimSymlinks: true });
-  }
-  mkdirSync(join(to, 'bench', 'results'), { recursive: true });
-  // node_modules: one link per package, so the copy's .astro / .vite caches stay its own
-  const modules = join(to, 'node_modules');
-  mkdirSync(modules);
-  for (const name of readdirSync(join(root, 'node_modules'))) {
-    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
-    symlinkSync(join(root, 'node_modules', name), join(modules, name));
-  }
-}
 
 function timed(title: string, cwd: string, command: string[]): number {
   const started = performance.now();
@@ -86,7 +63,8 @@ function countFiles(dir: string, suffix: string): number {
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const work = join(root, 'bench', 'tmp', `build-${stamp}`);
 console.log(`Copying the project to ${relative(root, work)} …`);
-copyProject(work);
+copyProject(root, work, { ownCaches: true });
+mkdirSync(join(work, 'bench', 'results'), { recursive: true });
 
 try {
   const imports = [];
@@ -95,6 +73,8 @@ try {
     for (const [mapping, source] of [
       ['ima', join(shared, 'museum', 'ima-chinese-objects.json')],
       ['ich', join(shared, 'ich', 'crafts-items.csv')],
+      ['ich-entries', join(shared, 'ich', 'crafts-regional-entries.csv')],
+      ['ich-inheritors', join(shared, 'people', 'ich-inheritors-crafts.csv')],
     ] as const) {
       if (!existsSync(source))
         throw new Error(`missing ${source}: the benchmark needs ../shared/data`);
@@ -155,7 +135,7 @@ try {
 ${result.date} · ${result.machine.cpus} CPU (${result.machine.model}) · Node ${result.machine.node}
 
 Content: ${result.records.total} records (${records.mdx} MDX curated, ${records.md} Markdown imported) → ${pages} HTML pages.
-${imports.map((i) => `- import ${i.mapping}: ${i.counts.created} created, ${i.counts['skipped-existing']} skipped (hand-written), ${i.counts.rejected} rejected — ${i.seconds.toFixed(1)} s`).join('\n')}
+${imports.map((i) => `- import ${i.mapping}: ${i.counts.created} created, ${i.counts['skipped-existing']} skipped (hand-written), ${i.counts['skipped-scope']} skipped (outside the archive), ${i.counts.rejected} rejected — ${i.seconds.toFixed(1)} s`).join('\n')}
 
 | step | seconds | target | |
 |---|---:|---:|---|

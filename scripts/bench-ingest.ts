@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --n 24] [--rerun 200] [--skip-concurrency]
+// npm run bench:ingest [-- --n 24] [--rerun 200] [--rounds 2] [--skip-concurrency]
 // Generates photo-sized masters (4000×3000) and measures the full ingest pipeline against a bare
 // sharp loop doing the same decodes/resizes/encodes/tiles, the AVIF effort options, the two ways
 // of using both cores, and an unchanged re-run over many masters. Writes bench/results/ingest.*.
@@ -7,19 +7,28 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp, { type OutputInfo, type Sharp } from 'sharp';
+import { commandLine, wholeNumber } from './lib/command-line.ts';
 import { ladderFor } from './lib/ingest/images.ts';
 import { pool, runIngest } from './lib/ingest/run.ts';
 import { defaultSettings } from './lib/ingest/settings.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (flag: string, fallback: number) => {
-  const i = args.indexOf(flag);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const N = arg('--n', 24);
-const RERUN_N = arg('--rerun', 200);
-const ROUNDS = arg('--rounds', 2);
+const usage =
+  'usage / 用法: npm run bench:ingest -- [--n 24] [--rerun 200] [--rounds 2] [--skip-concurrency]';
+const { values: args } = commandLine(
+  {
+    options: {
+      n: { type: 'string' },
+      rerun: { type: 'string' },
+      rounds: { type: 'string' },
+      'skip-concurrency': { type: 'boolean', default: false },
+    },
+  },
+  usage,
+);
+const N = wholeNumber('n', args.n, usage) ?? 24;
+const RERUN_N = wholeNumber('rerun', args.rerun, usage) ?? 200;
+const ROUNDS = wholeNumber('rounds', args.rounds, usage) ?? 2;
 const loadBefore = loadavg();
 const work = join(root, 'bench', 'tmp', 'ingest');
 const settings = defaultSettings('http://localhost:4321').image;
@@ -98,7 +107,7 @@ async function bareLoop(dir: string, out: string, count: number, jobs: number) {
     const raw = { width: info.width, height: info.height, channels: info.channels };
     const from = (d: Buffer, r: typeof raw): Sharp => sharp(d, { raw: r });
     let level = { data, raw };
-    for (const w of ladderFor(info.width, settings.widths).reverse()) {
+    for (const w of ladderFor(info.width, settings.widths, settings.ladderMinStep).reverse()) {
       if (level.raw.width !== w) {
         const r = await from(level.data, level.raw)
           .resize({ width: w })
@@ -266,7 +275,7 @@ const realEffort = textures.length > 0 ? await avifEfforts(textures) : undefined
 
 const concurrency: ({ jobs: number; sharpConcurrency: number; imagesPerSecond: number } & Run)[] =
   [];
-if (!args.includes('--skip-concurrency')) {
+if (!args['skip-concurrency']) {
   for (const [jobs, sc] of [
     [1, 2],
     [2, 1],

@@ -15,21 +15,31 @@ import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pinyin } from 'pinyin-pro';
-import { toSearchDocument, traditionalForms, type RecordInput } from './lib/meili/documents.ts';
+import type { AnyRecordRef } from '../src/lib/records/record-ref.ts';
+import { toSearchDocument } from '../src/lib/search/build-document.ts';
+import { traditionalForms } from '../src/lib/search/chinese-forms.ts';
+import { commandLine, wholeNumber } from './lib/command-line.ts';
+import { parseCsv } from './lib/import/source.ts';
 import { indexDocuments } from './lib/meili/indexer.ts';
 import { startMeili } from './lib/meili/server.ts';
-import { provinces } from '../src/lib/regions.ts';
-import { vocabularies } from '../src/lib/vocabularies.ts';
+import { provinces } from '../src/lib/records/regions.ts';
+import { vocabularies } from '../src/lib/records/vocabularies.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 const shared = resolve(root, process.env['SHARED_DATA'] ?? join('..', 'shared', 'data'));
 
-function arg(name: string): string | undefined {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-const SIZES = (arg('--sizes') ?? '10000,100000').split(',').map(Number);
-const QUERIES = Number(arg('--queries') ?? 600); // per run (bounded)
+const usage = 'usage / 用法: npm run bench:search -- [--sizes 10000,100000] [--queries 600]';
+const { values: args } = commandLine(
+  {
+    options: {
+      sizes: { type: 'string', default: '10000,100000' },
+      queries: { type: 'string', default: '600' },
+    },
+  },
+  usage,
+);
+const SIZES = args.sizes.split(',').map((size) => wholeNumber('sizes', size, usage) ?? 0);
+const QUERIES = wholeNumber('queries', args.queries, usage) ?? 600; // per run (bounded)
 const WARMUP = 50;
 const CLIENTS = [1, 8];
 
@@ -46,35 +56,9 @@ function pick<T>(items: readonly T[]): T {
 }
 
 // ---------------------------------------------------------------- real source data
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length > 0) rows.push([...row, field]);
-  const [header, ...body] = rows.filter((r) => r.length > 1);
-  if (!header) return [];
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+/** Rows of a CSV file of the shared data, keyed by its header. */
+function csvRows(path: string): Record<string, string>[] {
+  return parseCsv(readFileSync(path, 'utf8')).map((row) => row.data);
 }
 
 interface ImaObject {
@@ -84,8 +68,8 @@ interface ImaObject {
   actors: { display_name: string | null }[];
 }
 
-const ichItems = parseCsv(readFileSync(join(shared, 'ich', 'crafts-items.csv'), 'utf8'));
-const regional = parseCsv(readFileSync(join(shared, 'ich', 'crafts-regional-entries.csv'), 'utf8'));
+const ichItems = csvRows(join(shared, 'ich', 'crafts-items.csv'));
+const regional = csvRows(join(shared, 'ich', 'crafts-regional-entries.csv'));
 const ima = (
   JSON.parse(
     readFileSync(join(shared, 'museum', 'ima-chinese-objects.json'), 'utf8'),
@@ -165,7 +149,17 @@ function shortName(name: string): string {
     .slice(0, 6);
 }
 
-function makeRecord(n: number): RecordInput {
+/** A model entry: the builder only notes that a work has one. */
+const benchModel = {
+  file: 'model.glb',
+  alt: { zh: '模型', en: 'Model' },
+  rights: { license: 'CC-BY-4.0', holder: 'Bench', credit: 'Bench' },
+  illustration: false,
+  hotspots: [],
+  tour: [],
+};
+
+function makeRecord(n: number): AnyRecordRef {
   const place = pick(places);
   const province = place.province ?? provinces[0];
   const period = pick(periods);
@@ -189,6 +183,7 @@ function makeRecord(n: number): RecordInput {
       data: {
         id: `BGW-${id}`,
         title: { zh: title, en: `${imaTitle[0]?.toUpperCase() ?? ''}${imaTitle.slice(1)} (${n})` },
+        concepts: [],
         otherNames: rand() < 0.2 ? [`${shortName(pick(itemNames).name)}${pick(objects)}`] : [],
         summary: { zh: summaryZh, en: summaryEn },
         category: pick(categories),
@@ -202,12 +197,14 @@ function makeRecord(n: number): RecordInput {
         rights: { license: pick(licenses), holder: 'Bench', credit: 'Bench' },
         references: [],
         images: [],
-        models: rand() < 0.05 ? [{}] : [],
+        models: rand() < 0.05 ? [benchModel] : [],
         tags: rand() < 0.3 ? [pick(englishWords)] : [],
         featured: false,
+        reproduction: false,
+        review: [],
         added: new Date(0),
       },
-    } as unknown as RecordInput;
+    };
   }
   if (kind < 0.92) {
     const item = pick(itemNames);
@@ -225,6 +222,7 @@ function makeRecord(n: number): RecordInput {
         summary: { zh: summaryZh, en: summaryEn },
         category: pick(categories),
         heritage: [{ code: item.code, batch: 1 }],
+        entries: [],
         regions: [region],
         materials: [pick(materials)],
         tools: [],
@@ -234,7 +232,7 @@ function makeRecord(n: number): RecordInput {
         images: [],
         added: new Date(0),
       },
-    } as unknown as RecordInput;
+    };
   }
   const surname = pick([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐']);
   const given =
@@ -260,12 +258,13 @@ function makeRecord(n: number): RecordInput {
       life: { born: 1900 + Math.floor(rand() * 80) },
       region,
       crafts: [],
-      honours: [],
+      designations: [],
+      otherNames: [],
       references: [],
       images: [],
       added: new Date(0),
     },
-  } as unknown as RecordInput;
+  };
 }
 
 // ---------------------------------------------------------------- query mix

@@ -4,14 +4,18 @@
  */
 import { resolve } from 'node:path';
 import { checkContent } from './lib/check.ts';
+import { commandLine } from './lib/command-line.ts';
 import { formatProblem } from './lib/problems.ts';
 
 const root = process.env.BAIGONG_ROOT ?? resolve(import.meta.dirname, '..');
-const json = process.argv.includes('--json');
+const { values } = commandLine(
+  { options: { json: { type: 'boolean', default: false } } },
+  'usage / 用法: npm run check -- [--json]',
+);
 const { problems, records } = checkContent(root);
 const errors = problems.filter((p) => !p.warning);
 
-if (json) {
+if (values.json) {
   console.log(JSON.stringify({ records, problems }, null, 2));
 } else {
   for (const problem of problems) console.log(formatProblem(problem));

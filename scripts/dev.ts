@@ -4,12 +4,14 @@
  * Run `npm run ingest` and `npm run index` again after adding media or to refresh search.
  */
 import { spawn } from 'node:child_process';
+import { dropStaleContentStore } from './lib/content-store.ts';
 import { binPath, exitOf, mustRun, root } from './lib/run-step.ts';
 import { startSearch } from './lib/search-service.ts';
 
 await mustRun(['scripts/ingest-media.ts'], { title: 'Ingesting media / 处理媒体' });
 const search = await startSearch(root);
 await search?.reindex();
+dropStaleContentStore(root);
 const astro = spawn(process.execPath, [binPath('astro'), 'dev', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',

@@ -12,13 +12,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
+import { commandLine } from './lib/command-line.ts';
 import { designs } from './lib/models/designs.ts';
 import { bounds, type MeshData, type V3 } from './lib/models/geometry.ts';
 import { writeGlb } from './lib/models/glb.ts';
 import { rasterize } from './lib/models/raster.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const checkOnly = process.argv.includes('--check');
+const { values: args } = commandLine(
+  { options: { check: { type: 'boolean', default: false } } },
+  'usage / 用法: npm run generate:models -- [--check]',
+);
+const checkOnly = args.check;
 const POSTER = { width: 1200, height: 900, supersample: 2 };
 const DETAIL = { width: 3200, height: 2400 };
 

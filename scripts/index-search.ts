@@ -1,28 +1,29 @@
 /**
  * `npm run index`: (re)builds the search index from `content/` and swaps it in atomically.
  * Uses MEILI_HOST + MEILI_MASTER_KEY when set, else starts the embedded Meilisearch for the
- * duration of the run. Exits non-zero with Meilisearch's message when indexing fails.
+ * duration of the run. Exits non-zero with Meilisearch's message when indexing fails, or says
+ * so when the server went away mid-run (its temporary index is removed by the next run).
  *
  *   npm run index                       # index content/
  *   npm run index -- --content other/   # index another content folder
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { commandLine } from './lib/command-line.ts';
 import { loadRecords } from './lib/content.ts';
-import { indexRecords } from './lib/meili/indexer.ts';
+import { indexRecords, isServerGone, SearchServerGoneError } from './lib/meili/indexer.ts';
 import { DEFAULT_INDEX, ensureSearchKey } from './lib/meili/keys.ts';
 import { MeiliUnavailableError, startMeili } from './lib/meili/server.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 
-function argValue(name: string): string | undefined {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
 async function main(): Promise<number> {
-  const contentDir = resolve(root, argValue('--content') ?? 'content');
-  const indexName = argValue('--index') ?? (process.env['MEILI_INDEX'] || DEFAULT_INDEX);
+  const { values } = commandLine(
+    { options: { content: { type: 'string' }, index: { type: 'string' } } },
+    'usage / 用法: npm run index -- [--content DIR] [--index NAME]',
+  );
+  const contentDir = resolve(root, values.content ?? 'content');
+  const indexName = values.index ?? (process.env['MEILI_INDEX'] || DEFAULT_INDEX);
   const { records, problems } = loadRecords(root, contentDir);
   if (problems.length > 0) {
     console.warn(
@@ -50,8 +51,15 @@ async function main(): Promise<number> {
       records,
       indexName,
       root,
+      log: (message) => console.log(message),
     });
-    await ensureSearchKey({ host: server.host, masterKey: server.masterKey, indexes: [indexName] });
+    await ensureSearchKey({
+      host: server.host,
+      masterKey: server.masterKey,
+      indexes: [indexName],
+    }).catch((error: unknown) => {
+      throw isServerGone(error) ? new SearchServerGoneError(server.host, error) : error;
+    });
     const counts = Object.entries(result.counts)
       .map(([type, n]) => `${type} ${n}`)
       .join(', ');

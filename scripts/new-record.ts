@@ -4,7 +4,7 @@
  * Add `--content-dir DIR` to work on another content folder (tests, benchmarks).
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from './lib/command-line.ts';
 import { formatProblem } from './lib/problems.ts';
 import { collectionOf, createRecord, publishDraft } from './lib/scaffold.ts';
 
@@ -17,14 +17,17 @@ const usage = `用法 / usage:
   npm run new -- craft|person|cluster|exhibition "名称"
   npm run new -- publish works/_guang-cai-ren-wu-wen-da-wan   检查并发布草稿 / check and publish a draft`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    'content-dir': { type: 'string' },
-    date: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
+const { values, positionals } = commandLine(
+  {
+    allowPositionals: true,
+    options: {
+      'content-dir': { type: 'string' },
+      date: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   },
-});
+  usage,
+);
 const contentDir = values['content-dir'] ? fromUser(values['content-dir']) : join(root, 'content');
 const [command, ...rest] = positionals;
 if (values.help || !command || rest.length === 0) {

@@ -1,27 +1,34 @@
 /**
- * `npm run screenshots`: photographs the built site for the README (docs/screenshots/): home, a
- * work with a 3D model, an exhibition and the region grid, at phone and desktop widths. Serve
+ * `npm run screenshots`: photographs the built site for the README (docs/screenshots/): home, the
+ * works gallery, a photographed work with its review note, a work with a 3D model, an exhibition
+ * and the region grid, at phone and desktop widths. Serve
  * dist/ first (npm start, or astro preview) and pass its address: `-- --base http://127.0.0.1:4321`.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium, NO_BROWSER_MESSAGE } from './lib/browser.ts';
+import { commandLine } from './lib/command-line.ts';
 import { root } from './lib/run-step.ts';
 
-const baseIndex = process.argv.indexOf('--base');
-const base = baseIndex > 0 ? (process.argv[baseIndex + 1] ?? '') : 'http://127.0.0.1:4321';
+const { values: args } = commandLine(
+  { options: { base: { type: 'string', default: 'http://127.0.0.1:4321' } } },
+  'usage / 用法: npm run screenshots -- [--base http://127.0.0.1:4321]',
+);
+const base = args.base;
 const executablePath = findChromium();
 if (!executablePath) throw new Error(NO_BROWSER_MESSAGE);
 
 const shots = [
   { name: 'home', path: '/' },
+  { name: 'gallery', path: '/works/' },
+  { name: 'photo', path: '/works/round-carved-lacquer-box-with-floral-and-crane-decoration/' },
   {
     name: 'work',
     path: '/works/chaozhou-carved-panel-illustration/',
     wait: '[data-viewer-state="ready"]',
   },
-  { name: 'exhibition', path: '/exhibitions/lingnan-carving-wood-jade-olive-stone/' },
+  { name: 'exhibition', path: '/exhibitions/reign-names-lacquer-enamel-jade/' },
   { name: 'regions', path: '/regions/' },
 ];
 const sizes = [

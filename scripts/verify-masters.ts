@@ -2,14 +2,17 @@
 // Exit 1 on any changed, missing or new master.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { commandLine } from './lib/command-line.ts';
 import { formatVerify, runVerify } from './lib/ingest/verify.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const rootArg = args.indexOf('--root');
-const result = await runVerify({ root: rootArg >= 0 ? resolve(args[rootArg + 1] ?? '.') : root });
-if (json) {
+const usage = 'usage / 用法: npm run verify -- [--json] [--root DIR]';
+const { values } = commandLine(
+  { options: { json: { type: 'boolean', default: false }, root: { type: 'string' } } },
+  usage,
+);
+const root = resolve(values.root ?? resolve(dirname(fileURLToPath(import.meta.url)), '..'));
+const result = await runVerify({ root });
+if (values.json) {
   const { diff } = result;
   process.stdout.write(
     `${JSON.stringify(

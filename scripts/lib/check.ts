@@ -2,11 +2,15 @@
  * Every check that runs on content: schema (through `loadRecords`), unique IDs, references
  * between records, and media files that must exist inside each record's folder.
  */
+import { thesaurusProblems } from './thesaurus-check.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { idPrefixes, type Collection } from '../../src/schemas/index.ts';
 import { isInsideFolder, loadRecords, type AnyRecord } from './content.ts';
-import { checkMdxBody } from './mdx-check.ts';
+import { bodyImageFileProblems } from '../../src/lib/content-safety/media.ts';
+import { formatOf } from '../../src/lib/content-safety/record.ts';
+import { checkBody } from './mdx-check.ts';
+import { sniffMediaFile } from './media-sniff.ts';
 import type { Problem } from './problems.ts';
 
 /** Every record ID a record points at, with the field that holds it. */
@@ -69,6 +73,7 @@ const singular: Record<Collection, string> = {
   people: 'person',
   clusters: 'cluster',
   exhibitions: 'exhibition',
+  cases: 'case',
 };
 
 function collectionOfId(id: string): Collection | undefined {
@@ -123,7 +128,10 @@ function missingMedia(records: AnyRecord[]): Problem[] {
           },
         ];
       }
-      if (existsSync(join(record.dir, file))) return [];
+      const path = join(record.dir, file);
+      // Present: sniff its headers (format, pixel count, end marker, SVG safety), no decoding.
+      if (existsSync(path))
+        return sniffMediaFile(path, file, field).map((p) => ({ ...p, file: record.file }));
       return [
         {
           file: record.file,
@@ -137,48 +145,52 @@ function missingMedia(records: AnyRecord[]): Problem[] {
   );
 }
 
-/** MDX bodies: only the allowed components, no code; their IDs must exist (works with a model for Model3D). */
+/**
+ * Bodies, Markdown and MDX alike: only the allowed components and HTML, no code, safe links,
+ * images from the record's folder; the IDs components name must exist (works with a model for
+ * Model3D).
+ */
 function bodyProblems(records: AnyRecord[]): Problem[] {
   const works = new Map(
     records.flatMap((r) => (r.collection === 'works' ? [[r.data.id, r] as const] : [])),
   );
-  return records
-    .filter((record) => record.file.endsWith('.mdx'))
-    .flatMap((record) => {
-      const { problems, references } = checkMdxBody(record.body, record.bodyLine);
-      for (const ref of references) {
-        const work = works.get(ref.id);
-        if (!work) {
-          problems.push({
-            field: '(body)',
-            line: ref.line,
-            en: `<${ref.component} ${ref.attribute}="${ref.id}"> names a work that does not exist`,
-            zh: `<${ref.component}> 引用的作品 ${ref.id} 不存在`,
-            fix: 'use the ID of an existing work (BGW-…) / 请使用已有作品的编号',
-          });
-        } else if (
-          ref.file !== undefined &&
-          !work.data.images.some((img) => img.file === ref.file)
-        ) {
-          problems.push({
-            field: '(body)',
-            line: ref.line,
-            en: `<Figure file="${ref.file}"> is not among the images of ${ref.id}`,
-            zh: `作品 ${ref.id} 的图片中没有 “${ref.file}”`,
-            fix: "list the image under that work's images first / 请先在该作品的 images 中登记这张图片",
-          });
-        } else if (ref.component === 'Model3D' && work.data.models.length === 0) {
-          problems.push({
-            field: '(body)',
-            line: ref.line,
-            en: `<Model3D work="${ref.id}"> names a work without a 3D model`,
-            zh: `作品 ${ref.id} 没有三维模型`,
-            fix: 'add a model to that work, or use <WorkCard> instead / 请先为该作品添加模型，或改用 <WorkCard>',
-          });
-        }
+  return records.flatMap((record) => {
+    const { problems, references, images } = checkBody(
+      record.body,
+      formatOf(record.file),
+      record.bodyLine,
+    );
+    problems.push(...bodyImageFileProblems(record.dir, images));
+    for (const ref of references) {
+      const work = works.get(ref.id);
+      if (!work) {
+        problems.push({
+          field: '(body)',
+          line: ref.line,
+          en: `<${ref.component} ${ref.attribute}="${ref.id}"> names a work that does not exist`,
+          zh: `<${ref.component}> 引用的作品 ${ref.id} 不存在`,
+          fix: 'use the ID of an existing work (BGW-…) / 请使用已有作品的编号',
+        });
+      } else if (ref.file !== undefined && !work.data.images.some((img) => img.file === ref.file)) {
+        problems.push({
+          field: '(body)',
+          line: ref.line,
+          en: `<Figure file="${ref.file}"> is not among the images of ${ref.id}`,
+          zh: `作品 ${ref.id} 的图片中没有 “${ref.file}”`,
+          fix: "list the image under that work's images first / 请先在该作品的 images 中登记这张图片",
+        });
+      } else if (ref.component === 'Model3D' && work.data.models.length === 0) {
+        problems.push({
+          field: '(body)',
+          line: ref.line,
+          en: `<Model3D work="${ref.id}"> names a work without a 3D model`,
+          zh: `作品 ${ref.id} 没有三维模型`,
+          fix: 'add a model to that work, or use <WorkCard> instead / 请先为该作品添加模型，或改用 <WorkCard>',
+        });
       }
-      return problems.map((p) => ({ ...p, file: record.file }));
-    });
+    }
+    return problems.map((p) => ({ ...p, file: record.file }));
+  });
 }
 
 /** Hotspots and tour steps must point at things that exist. */
@@ -215,6 +227,22 @@ function annotationProblems(records: AnyRecord[]): Problem[] {
   });
 }
 
+/** Review notes ("needs review"): warnings, so that what is still to be checked stays in view. */
+function reviewWarnings(records: AnyRecord[]): Problem[] {
+  return records.flatMap((record) =>
+    record.collection === 'works'
+      ? record.data.review.map((r, i): Problem => ({
+          file: record.file,
+          field: `review.${i}`,
+          en: `needs review (${r.field}): ${r.note.en}`,
+          zh: `待核（${r.field}）：${r.note.zh}`,
+          fix: 'check the sources, correct the record, then delete the note / 核对来源、修正记录后删除此条说明',
+          warning: true,
+        }))
+      : [],
+  );
+}
+
 export interface CheckResult {
   records: number;
   problems: Problem[];
@@ -229,6 +257,8 @@ export function checkContent(root: string, contentDir = join(root, 'content')): 
     ...missingMedia(records),
     ...bodyProblems(records),
     ...annotationProblems(records),
+    ...thesaurusProblems(),
+    ...reviewWarnings(records),
   );
   return { records: files, problems };
 }

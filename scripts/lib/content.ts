@@ -1,26 +1,25 @@
 /**
- * Reads the records in `content/` the same way the site does (same folders, same drafts rule,
- * same schemas) and reports every problem with its file, line and field. Used by
- * `npm run check`, the search indexer, the importer and the tests.
+ * Reads the records in `content/` the same way the site does (the same folders through
+ * `listRecordFolders`, the same schemas) and reports every problem with its file, line and
+ * field. Used by `npm run check`, the search indexer, the importer and the tests.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import type { z } from 'astro/zod';
-import { collections, schemas, type Collection, type RecordData } from '../../src/schemas/index.ts';
+import { listRecordFolders } from '../../src/lib/records/record-files.ts';
+import type { RecordRef } from '../../src/lib/records/record-ref.ts';
+import { schemas, type Collection } from '../../src/schemas/index.ts';
 import { describeIssue, type Problem } from './problems.ts';
 
 export type { Problem };
 
-export interface LoadedRecord<C extends Collection = Collection> {
-  collection: C;
-  /** Folder name, used in URLs. */
-  slug: string;
+/** A record in the one record shape, with where it was read from. */
+export interface LoadedRecord<C extends Collection = Collection> extends RecordRef<C> {
   /** Path of the record file, relative to the project root. */
   file: string;
   /** Absolute path of the record's folder. */
   dir: string;
-  data: RecordData[C];
   /** The MDX or Markdown body. */
   body: string;
   /** Line of the body's first line in the file (for messages). */
@@ -37,22 +36,6 @@ export interface LoadResult {
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
-
-/** Record files of one collection, drafts (`_name`) left out. */
-export function listRecordFiles(contentDir: string, collection: Collection): string[] {
-  const dir = join(contentDir, collection);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith('_') && !name.startsWith('.'))
-    .filter((name) => statSync(join(dir, name)).isDirectory())
-    .sort()
-    .flatMap((name) =>
-      ['index.mdx', 'index.md']
-        .map((f) => join(dir, name, f))
-        .filter((f) => existsSync(f))
-        .slice(0, 1),
-    );
-}
 
 interface ParsedFile {
   doc: Document;
@@ -163,16 +146,13 @@ export function loadRecordFile(
 export function loadRecords(root: string, contentDir = join(root, 'content')): LoadResult {
   const records: AnyRecord[] = [];
   const problems: Problem[] = [];
-  let files = 0;
-  for (const collection of collections) {
-    for (const path of listRecordFiles(contentDir, collection)) {
-      files++;
-      const loaded = loadRecordFile(root, collection, path);
-      if (loaded.record) records.push(loaded.record);
-      problems.push(...loaded.problems);
-    }
+  const folders = listRecordFolders(contentDir);
+  for (const folder of folders) {
+    const loaded = loadRecordFile(root, folder.collection, folder.file);
+    if (loaded.record) records.push(loaded.record);
+    problems.push(...loaded.problems);
   }
-  return { files, records, problems };
+  return { files: folders.length, records, problems };
 }
 
 /** Whether `file` (relative to the record folder) stays inside it, following links. */

@@ -3,23 +3,9 @@
  * `file:line: field: what is wrong — how to fix it`, in English and Chinese.
  */
 import type { z } from 'astro/zod';
+import type { Problem } from '../../src/lib/records/problems.ts';
 
-export interface Problem {
-  /** Record file, relative to the project root. */
-  file?: string;
-  /** Line in that file, where known. */
-  line?: number | undefined;
-  /** Field path such as `materials.1` or `(YAML)`. */
-  field: string;
-  /** What is wrong, in English. */
-  en: string;
-  /** What is wrong, in Chinese. */
-  zh: string;
-  /** How to fix it (both languages). */
-  fix: string;
-  /** A warning does not fail the check. */
-  warning?: boolean;
-}
+export { formatProblem, type Problem } from '../../src/lib/records/problems.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -92,11 +78,4 @@ export function describeIssue(issue: Issue, raw: unknown): Problem {
     zh: zh ?? issue.message,
     fix: zh ? 'correct the value as described / 请按说明修改' : 'correct the value / 请修改该值',
   };
-}
-
-/** One line per problem, as printed by `npm run check`. */
-export function formatProblem(problem: Problem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}` : (problem.file ?? '(project)');
-  const level = problem.warning ? 'warning: ' : '';
-  return `${where}: ${level}${problem.field}: ${problem.en} / ${problem.zh} — ${problem.fix}`;
 }

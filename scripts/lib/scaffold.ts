@@ -9,9 +9,15 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { pinyin } from 'pinyin-pro';
+import { romaniseName } from '../../src/lib/records/person-names.ts';
 import { collections, type Collection } from '../../src/schemas/index.ts';
-import { vocabularies, type VocabularyName } from '../../src/lib/vocabularies.ts';
+import {
+  draftFolder,
+  isDraftFolder,
+  publishedSlug,
+  recordFileIn,
+} from '../../src/lib/records/record-files.ts';
+import { vocabularies, type VocabularyName } from '../../src/lib/records/vocabularies.ts';
 import { checkContent } from './check.ts';
 import { loadRecordFile } from './content.ts';
 import { IdAllocator, scanCollection, scanContent } from './import/registry.ts';
@@ -45,16 +51,10 @@ export function collectionOf(type: string): Collection | undefined {
 
 const HAN = /\p{Script=Han}/u;
 
-/** Name in pinyin with tone marks, surname first: 赵丽华 → Zhào Lìhuá. */
+/** Name in pinyin with tone marks, surname first: 赵丽华 → Zhào Lìhuá (src/lib/records/person-names.ts). */
 export function personPinyin(name: string, tones = true): string {
-  const syllables = pinyin(name, {
-    toneType: tones ? 'symbol' : 'none',
-    type: 'array',
-    surname: 'head',
-  });
-  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-  const [surname = '', ...given] = syllables;
-  return given.length ? `${cap(surname)} ${cap(given.join(''))}` : cap(surname);
+  const romanised = romaniseName(name);
+  return tones ? romanised.pinyin : romanised.en;
 }
 
 function vocabularyLine(name: VocabularyName): string {
@@ -92,7 +92,7 @@ export function createRecord(options: CreateOptions): CreatedRecord {
   const base = slugify(title) || collection.slice(0, -1);
   const taken = new Set(scanCollection(contentDir, collection).map((r) => r.folder));
   const slug = uniqueSlug(base, taken);
-  const folder = `_${slug}`;
+  const folder = draftFolder(slug);
   const id = IdAllocator.forContent(contentDir, scanContent(contentDir)).next(collection);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const fill: Record<string, string> = {
@@ -162,7 +162,7 @@ export function publishDraft(root: string, contentDir: string, target: string): 
   const dir = /index\.mdx?$/.test(found) ? resolve(found, '..') : found;
   const folder = dir.split(sep).pop() ?? '';
   const collection = dir.split(sep).at(-2) as Collection;
-  const file = ['index.mdx', 'index.md'].map((f) => join(dir, f)).find((f) => existsSync(f));
+  const file = recordFileIn(dir);
   const problem = (en: string, zh: string, fix: string): PublishResult => ({
     problems: [{ file: relative(root, dir), field: '(draft)', en, zh, fix }],
   });
@@ -173,7 +173,7 @@ export function publishDraft(root: string, contentDir: string, target: string): 
       'give content/<collection>/_<slug> / 请指定 content/<类型>/_<名称>',
     );
   }
-  if (!folder.startsWith('_'))
+  if (!isDraftFolder(folder))
     return problem('already published', '已发布', 'nothing to do / 无需操作');
   const loaded = loadRecordFile(root, collection, file);
   const todo = loaded.record
@@ -190,20 +190,19 @@ export function publishDraft(root: string, contentDir: string, target: string): 
     })),
   ];
   if (problems.some((p) => !p.warning)) return { problems };
-  const published = join(dir, '..', folder.slice(1));
+  const slug = publishedSlug(folder);
+  const published = join(dir, '..', slug);
   if (existsSync(published))
     return problem(
-      `${folder.slice(1)} already exists`,
-      `${folder.slice(1)} 已存在`,
+      `${slug} already exists`,
+      `${slug} 已存在`,
       'rename the draft folder / 请重命名草稿文件夹',
     );
   renameSync(dir, published);
   const publishedFile = join(published, file.split(sep).pop() ?? 'index.mdx');
   const rel = relative(root, publishedFile).split(sep).join('/');
   const after = checkContent(root, contentDir).problems.filter(
-    (p) =>
-      !p.warning &&
-      (p.file === rel || p.file?.endsWith(`/${collection}/${folder.slice(1)}/index.mdx`)),
+    (p) => !p.warning && (p.file === rel || p.file?.endsWith(`/${collection}/${slug}/index.mdx`)),
   );
   if (after.length > 0) {
     renameSync(published, dir);

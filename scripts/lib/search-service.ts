@@ -5,7 +5,12 @@
  */
 import { ensureSearchKey, publicSearchEnv, DEFAULT_INDEX } from './meili/keys.ts';
 import { indexRecords } from './meili/indexer.ts';
-import { MeiliUnavailableError, startMeili, type MeiliServer } from './meili/server.ts';
+import {
+  MeiliUnavailableError,
+  startMeili,
+  type MeiliServer,
+  type StartMeiliOptions,
+} from './meili/server.ts';
 import { loadRecords } from './content.ts';
 
 export interface SearchService {
@@ -16,10 +21,18 @@ export interface SearchService {
   reindex(): Promise<void>;
 }
 
-export async function startSearch(root: string): Promise<SearchService | undefined> {
+/**
+ * The search side of a long-running command. An embedded Meilisearch that dies is restarted
+ * (same port, data and keys, so the built site keeps working); `meili` overrides the defaults
+ * (tests: a free port, temporary data, a quick restart).
+ */
+export async function startSearch(
+  root: string,
+  meili: Omit<StartMeiliOptions, 'root'> = {},
+): Promise<SearchService | undefined> {
   let server: MeiliServer;
   try {
-    server = await startMeili({ root });
+    server = await startMeili({ root, restart: true, ...meili });
   } catch (error) {
     if (!(error instanceof MeiliUnavailableError)) throw error;
     console.warn(

@@ -1,9 +1,9 @@
 /** A small index of works (ID, titles, URLs, thumbnail) for the visitor's collection page. */
 import type { APIRoute } from 'astro';
-import { allOf } from '../lib/archive.ts';
-import { imageEntry } from '../lib/media-data.ts';
-import { derivativeForWidth } from '../lib/media-manifest.ts';
-import { recordPath } from '../lib/urls.ts';
+import { allOf } from '../lib/site/archive.ts';
+import { imageEntry } from '../lib/site/media-data.ts';
+import { derivativeForWidth } from '../lib/records/media-manifest.ts';
+import { recordPath } from '../lib/site/urls.ts';
 
 export const GET: APIRoute = async () => {
   const works = await allOf('works');

@@ -1,7 +1,8 @@
 /** `/feed.xml`: Atom feed of the most recently added records. */
 import type { APIRoute } from 'astro';
-import { atomFeed } from '../lib/feeds.ts';
-import { allRefs, siteUrl } from '../lib/research-site.ts';
+import { atomFeed } from '../lib/research/feeds.ts';
+import { allRefs } from '../lib/site/archive.ts';
+import { siteUrl } from '../lib/research/research-site.ts';
 
 export const GET: APIRoute = async ({ site }) =>
   new Response(atomFeed(await allRefs(), siteUrl(site)), {

@@ -4,30 +4,14 @@
  * Built from the content collections with the same document builder as the search indexer.
  */
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
-import {
-  toFallbackEntry,
-  toSearchDocuments,
-  type RecordInput,
-} from '../../scripts/lib/meili/documents.ts';
-import { collections } from '../schemas/index.ts';
+import { allRefs } from '../lib/site/archive.ts';
+import { toSearchDocuments } from '../lib/search/build-document.ts';
+import { toFallbackEntry } from '../lib/search/fallback.ts';
 
 export const prerender = true;
 
 export const GET: APIRoute = async () => {
-  const records: RecordInput[] = [];
-  for (const collection of collections) {
-    const entries = await getCollection(collection);
-    for (const entry of entries) {
-      records.push({
-        collection,
-        slug: entry.id,
-        data: entry.data,
-        body: entry.body,
-      } as RecordInput);
-    }
-  }
-  const entries = toSearchDocuments(records).map(toFallbackEntry);
+  const entries = toSearchDocuments(await allRefs()).map(toFallbackEntry);
   return new Response(JSON.stringify(entries), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -1,31 +1,18 @@
-/** `/sitemap.xml`: every page in both languages with hreflang alternates. */
+/**
+ * `/sitemap.xml`: every page in both languages with hreflang alternates; past 50,000 URLs a
+ * sitemap index naming `/sitemap-1.xml`, `/sitemap-2.xml` … (see `sitemap-[part].xml.ts`).
+ */
 import type { APIRoute } from 'astro';
-import { recordPages, sitemapXml, type SitemapPage } from '../lib/feeds.ts';
-import { regionPaths } from '../lib/region-records.ts';
-import { allRefs, siteUrl } from '../lib/research-site.ts';
-
-/** Fixed (non-parameterised) pages that exist in both languages, found from the page files themselves. */
-const files = new Set(Object.keys(import.meta.glob('./**/*.astro')));
-const fixed = [...files]
-  .filter((file) => !file.startsWith('./en/') && !file.includes('[') && file !== './404.astro')
-  .filter((file) => files.has(`./en/${file.slice(2)}`))
-  .map(
-    (file) =>
-      `/${file
-        .slice(2)
-        .replace(/\.astro$/, '/')
-        .replace(/(^|\/)index\/$/, '$1')}`,
-  )
-  .sort();
+import { sitemapIndexXml, sitemapParts, sitemapXml } from '../lib/research/feeds.ts';
+import { siteUrl } from '../lib/research/research-site.ts';
+import { sitemapPages } from '../lib/research/sitemap-pages.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const regions = (await regionPaths()).map((p) => ({ path: `/regions/${p.params.code}/` }));
-  const pages: SitemapPage[] = [
-    ...fixed.map((path) => ({ path })),
-    ...regions,
-    ...recordPages(await allRefs()),
-  ];
-  return new Response(sitemapXml(pages, siteUrl(site)), {
-    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
-  });
+  const parts = sitemapParts(await sitemapPages());
+  const [only] = parts;
+  const xml =
+    parts.length === 1 && only
+      ? sitemapXml(only, siteUrl(site))
+      : sitemapIndexXml(parts.length, siteUrl(site));
+  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

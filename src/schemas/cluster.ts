@@ -1,10 +1,11 @@
 /** 特色聚集区 — a craft cluster, with the public fields of the programme's application form. */
 import { z } from 'astro/zod';
-import { forbiddenContact, image, localized, recordDates, recordId, source } from './common.ts';
-import { findDivision } from '../lib/regions.ts';
+import { image, localized, noContactDetails, recordDates, recordId, source } from './common.ts';
+import { findDivision } from '../lib/records/regions.ts';
+import { characterCount, INTRODUCTION_MAX } from '../lib/site/application.ts';
 
-/** Longest introduction the application form allows, in characters. */
-export const INTRODUCTION_MAX = 300;
+/** Longest introduction the application form allows, in characters (counted as the form counts). */
+export { INTRODUCTION_MAX };
 
 const divisionCode = (depth: 'province' | 'city' | 'county') =>
   z
@@ -19,9 +20,9 @@ const introduction = (lang: string) =>
     .string()
     .trim()
     .min(1)
-    .refine((text) => [...text].length <= INTRODUCTION_MAX, {
+    .refine((text) => characterCount(text) <= INTRODUCTION_MAX, {
       error: (issue) =>
-        `${lang} introduction has ${[...String(issue.input)].length} characters; the form allows at most ${INTRODUCTION_MAX} — shorten it and move detail into the body / 简介超过 ${INTRODUCTION_MAX} 字，请精简，详细内容写在正文中`,
+        `${lang} introduction has ${characterCount(String(issue.input))} characters; the form allows at most ${INTRODUCTION_MAX} — shorten it and move detail into the body / 简介超过 ${INTRODUCTION_MAX} 字，请精简，详细内容写在正文中`,
     });
 
 export const clusterSchema = z.object({
@@ -59,14 +60,11 @@ export const clusterSchema = z.object({
   references: z.array(source).min(1),
   /** Images of the cluster. */
   images: z.array(image).default([]),
-  /** Not allowed: the form's contact person stays in the application, not in public content. */
-  contactPerson: forbiddenContact('contactPerson'),
-  /** Not allowed: the form's phone number stays in the application, not in public content. */
-  contactPhone: forbiddenContact('contactPhone'),
-  /** Not allowed: contact details are never published. */
-  phone: forbiddenContact('phone'),
-  /** Not allowed: contact details are never published. */
-  email: forbiddenContact('email'),
+  /**
+   * Not allowed: the application form's contact person and phone number stay in the application,
+   * and contact details are never published.
+   */
+  ...noContactDetails('contactPerson', 'contactPhone', 'phone', 'email'),
   ...recordDates,
 });
 

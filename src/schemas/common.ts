@@ -3,9 +3,10 @@
  * one; vocabularies (categories, materials, periods, licenses) come from data files.
  */
 import { z } from 'astro/zod';
-import { findHeritageItem } from '../lib/ich.ts';
-import { findDivision } from '../lib/regions.ts';
-import { keysOf } from '../lib/vocabularies.ts';
+import { findHeritageItem, findRegionalEntry } from '../lib/records/ich.ts';
+import { findDivision } from '../lib/records/regions.ts';
+import { findConcept, type ConceptKind } from '../lib/thesaurus/index.ts';
+import { keysOf } from '../lib/records/vocabularies.ts';
 
 /** Stable record ID prefixes: never reused, never changed once published. */
 export const idPrefixes = {
@@ -14,6 +15,7 @@ export const idPrefixes = {
   people: 'BGP',
   clusters: 'BGJ',
   exhibitions: 'BGE',
+  cases: 'BGK',
 } as const;
 
 export type Collection = keyof typeof idPrefixes;
@@ -51,6 +53,23 @@ export function term(name: Parameters<typeof keysOf>[0]) {
   return z.enum(keysOf(name));
 }
 
+/** A web address: `https:` or `http:` only, since a `javascript:` or `data:` link could run code. */
+export const webAddress = z.url({ protocol: /^https?$/ });
+
+/** The ID of a thesaurus concept (`src/data/thesaurus/`), of the given kinds when there are any. */
+export function concept(...kinds: ConceptKind[]) {
+  const named = kinds.join(' or ');
+  return z.string().refine(
+    (id) => {
+      const found = findConcept(id);
+      return found !== undefined && (kinds.length === 0 || kinds.includes(found.kind));
+    },
+    {
+      message: `not a ${named || 'thesaurus'} concept of src/data/thesaurus/ / 不是术语表中的${named ? `“${named}”类` : ''}概念编号`,
+    },
+  );
+}
+
 /** A publication, web page or list that supports the facts in a record. */
 export const source = z.object({
   /** Title of the source, in its own language. */
@@ -60,7 +79,7 @@ export const source = z.object({
   /** Year of publication. */
   year: z.number().int().optional(),
   /** Web address, if the source is online. */
-  url: z.url().optional(),
+  url: webAddress.optional(),
   /** Date the web address was last checked. */
   accessed: z.coerce.date().optional(),
   /** What the source supports, when it is not obvious. */
@@ -197,6 +216,15 @@ export const heritageCode = z
       'is not a craft item on the national list / 不在国家级非遗代表性项目名录（传统美术、传统技艺）中',
   });
 
+/** An entry number of a regional entry (地区子项) on the national list, e.g. VII-001_01_120000. */
+export const regionalEntryNumber = z
+  .string()
+  .trim()
+  .refine((entry) => findRegionalEntry(entry) !== undefined, {
+    message:
+      'is not a regional entry number of the national list (e.g. VII-001_01_120000) / 不是国家级名录的地区子项编号',
+  });
+
 /** Dates a record was added and last changed (shown to researchers for citation). */
 export const recordDates = {
   /** Date the record was first published. */
@@ -225,4 +253,13 @@ export function forbiddenContact(what: string) {
       error: `${what} is not public content: contact details stay in the application form, not in the archive / 联系方式不属于公开内容，请仅保留在申报材料中`,
     })
     .optional();
+}
+
+/** Fields a record must not have, one per name: contact details are never published. */
+export function noContactDetails<const N extends string>(
+  ...names: N[]
+): Record<N, ReturnType<typeof forbiddenContact>> {
+  const fields = {} as Record<N, ReturnType<typeof forbiddenContact>>;
+  for (const name of names) fields[name] = forbiddenContact(name);
+  return fields;
 }

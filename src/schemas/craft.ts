@@ -9,6 +9,7 @@ import {
   recordDates,
   recordId,
   region,
+  regionalEntryNumber,
   source,
   term,
 } from './common.ts';
@@ -21,6 +22,31 @@ export const heritageListing = z.object({
   batch: z.number().int().min(1).max(5),
   /** Name of the listed (sub-)entry, as published. */
   name: z.string().trim().min(1).optional(),
+});
+
+/**
+ * A regional entry (地区子项) of the craft on the national list, as listed: which region or unit
+ * declared it, when, and who protects it. Filled by `npm run import -- --map ich-entries`.
+ */
+export const regionalEntry = z.object({
+  /** Entry number on the list, e.g. VII-001_01_120000. */
+  entry: regionalEntryNumber,
+  /** Item code, e.g. VII-1. */
+  code: heritageCode,
+  /** Name of the entry as listed, e.g. 粤绣(潮绣). */
+  name: z.string().trim().min(1),
+  /** Batch (1–5) in which the entry was listed. */
+  batch: z.number().int().min(1).max(5),
+  /** Year of that batch. */
+  year: z.number().int().min(2006),
+  /** `new`: listed with the item; `extension`: a region or unit added to a listed item (扩展项目). */
+  type: z.enum(['new', 'extension']),
+  /** The declaring region or unit (申报地区或单位), as listed. */
+  declaredBy: z.string().trim().min(1),
+  /** The place of the entry (GB/T 2260), where the declarer is a region. */
+  region: region.optional(),
+  /** The protection unit (保护单位), as listed: the body that safeguards the entry. */
+  protectionUnit: z.string().trim().min(1).optional(),
 });
 
 /** One step of the making process. */
@@ -46,6 +72,8 @@ export const craftSchema = z.object({
   category: term('craftCategories'),
   /** Listings on the national heritage list. */
   heritage: z.array(heritageListing).default([]),
+  /** Regional entries on the national list (filled by the import; a re-import replaces them). */
+  entries: z.array(regionalEntry).default([]),
   /** Regions where it is practised. */
   regions: z.array(region).default([]),
   /** Materials (`materials.json`). */

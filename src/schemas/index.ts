@@ -1,5 +1,6 @@
 /** Every record schema by collection, for the content config, the checker and the indexer. */
 import type { z } from 'astro/zod';
+import { caseSchema } from './case.ts';
 import { clusterSchema } from './cluster.ts';
 import type { Collection } from './common.ts';
 import { craftSchema } from './craft.ts';
@@ -13,6 +14,7 @@ export const schemas = {
   people: personSchema,
   clusters: clusterSchema,
   exhibitions: exhibitionSchema,
+  cases: caseSchema,
 } satisfies Record<Collection, z.ZodType>;
 
 export type RecordData = {
@@ -21,6 +23,7 @@ export type RecordData = {
   people: z.infer<typeof personSchema>;
   clusters: z.infer<typeof clusterSchema>;
   exhibitions: z.infer<typeof exhibitionSchema>;
+  cases: z.infer<typeof caseSchema>;
 };
 
 export { collections, idPrefixes, type Collection } from './common.ts';

@@ -1,6 +1,7 @@
 /** 工艺制品 — an object in the archive. */
 import { z } from 'astro/zod';
 import {
+  concept,
   dateRange,
   heritageCode,
   image,
@@ -13,6 +14,7 @@ import {
   rights,
   source,
   term,
+  webAddress,
 } from './common.ts';
 
 /** Someone who made or decorated the object. */
@@ -54,7 +56,15 @@ export const holding = z.object({
   /** Its accession or inventory number. */
   accession: z.string().trim().min(1).optional(),
   /** Its page for the object. */
-  url: z.url().optional(),
+  url: webAddress.optional(),
+});
+
+/** Something in the record that disagrees or needs checking, shown as "needs review" (待核). */
+export const reviewNote = z.object({
+  /** The field the note is about (`date`, `period`, `holding` …). */
+  field: z.string().trim().min(1),
+  /** What disagrees and where it comes from, in both languages. */
+  note: localized,
 });
 
 export const workSchema = z.object({
@@ -62,6 +72,25 @@ export const workSchema = z.object({
   id: recordId('works'),
   /** Title in both languages. */
   title: localized,
+  /** The title as the holding institution gives it, verbatim, when ours was translated from it. */
+  sourceTitle: z
+    .object({
+      /** The source's own words. */
+      text: z.string().trim().min(1),
+      /** Their language. */
+      lang: z.enum(['zh', 'en']),
+    })
+    .optional(),
+  /**
+   * How the title in the other language came about: `working` — built from the source title
+   * through the thesaurus by `npm run import`, not yet checked (the page says so); `reviewed` — a
+   * curator has checked it.
+   */
+  titleTranslation: z.enum(['working', 'reviewed']).optional(),
+  /** Object type: a thesaurus concept of kind objectType (瓶 vase, 补子 rank badge …) or format (册 album …). */
+  objectType: concept('objectType', 'format').optional(),
+  /** Other thesaurus concepts the work shows or is made with: motifs, forms, techniques … */
+  concepts: z.array(concept()).default([]),
   /** Other names the object is known by. */
   otherNames: z.array(z.string().trim().min(1)).default([]),
   /** One or two sentences for cards, search results and link previews. */
@@ -90,6 +119,8 @@ export const workSchema = z.object({
   rights,
   /** Institution that holds it. */
   holding: holding.optional(),
+  /** A modern reproduction of an older object; `period` and `date` then give the original's. */
+  reproduction: z.boolean().default(false),
   /** Ownership history, as far as known. */
   provenance: localized.optional(),
   /** Sources for the facts in the record. */
@@ -102,6 +133,11 @@ export const workSchema = z.object({
   tags: z.array(z.string().trim().min(1)).default([]),
   /** Shown on the home page. */
   featured: z.boolean().default(false),
+  /**
+   * Disagreements a curator must resolve (a reign under the wrong dynasty, two captions that name
+   * different museums …): shown on the page as "needs review", listed by `npm run check`.
+   */
+  review: z.array(reviewNote).default([]),
   /** Set by `npm run import`; do not edit. */
   imported: importSource.optional(),
   ...recordDates,

@@ -1,12 +1,12 @@
 /**
  * The web editor (`npm run cms`: Decap CMS with decap-server writing the files) on a copy of the
- * curated content: a curator opens an existing record, changes one field and publishes. The file
- * must change in that field only (Decap rewrites the YAML layout, never the data or the body) and
- * the content must still pass `npm run check`. A new work filled in with only the required fields
+ * curated content, opened through the link the command prints (it carries the run's token): a
+ * curator opens an existing record, changes one field and publishes. The file must change in
+ * that field only (Decap rewrites the YAML layout, never the data or the body) and the content
+ * must still pass `npm run check`. A new work filled in with only the required fields
  * must land in its own folder with the next free ID and pass the check as well, and a picture
  * uploaded to a record must land in that record's folder, listed with its alt text and rights.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,24 +15,14 @@ import sharp from 'sharp';
 import { parse } from 'yaml';
 import { checkContent } from '../../scripts/lib/check.ts';
 import { IdAllocator } from '../../scripts/lib/import/registry.ts';
-import { freePort } from '../../scripts/lib/meili/server.ts';
-import { copyProject, repo } from './project-copy.ts';
+import { startEditor, type RunningEditor } from './editor-process.ts';
+import { copyProject } from './project-copy.ts';
 
 /** Frontmatter data and body of a record file. */
 function readRecord(file: string): { data: Record<string, unknown>; body: string } {
   const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(readFileSync(file, 'utf8'));
   if (!match) throw new Error(`${file}: no frontmatter`);
   return { data: parse(match[1]!) as Record<string, unknown>, body: match[2]!.trim() };
-}
-
-/** Waits until a server answers at `url`, whatever it answers (they log nothing to wait on). */
-async function answering(url: string): Promise<void> {
-  const answers = () =>
-    fetch(url).then(
-      () => true,
-      () => false,
-    );
-  await expect.poll(answers, { timeout: 30_000 }).toBe(true);
 }
 
 /** The input `prefix-field-…` inside the editor's object field labelled `label`. */
@@ -47,29 +37,26 @@ function inputIn(page: Page, label: string, prefix: string) {
 test.describe('the web editor', () => {
   test.describe.configure({ mode: 'serial' });
   let root: string;
-  let editor: ChildProcess;
+  let editor: RunningEditor;
   let admin: string;
 
   test.beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'baigong-editor-'));
     copyProject(root);
-    const [port, proxyPort] = [await freePort(), await freePort()];
-    editor = spawn(process.execPath, [join(repo, 'scripts', 'cms.ts')], {
-      env: {
-        ...process.env,
-        BAIGONG_ROOT: root,
-        CMS_PORT: String(port),
-        CMS_PROXY_PORT: String(proxyPort),
-      },
-      stdio: 'ignore',
-    });
-    admin = `http://127.0.0.1:${port}/admin/`;
-    await answering(admin);
-    await answering(`http://127.0.0.1:${proxyPort}/`);
+    editor = await startEditor(root);
+    admin = `${editor.origin}/admin/`;
   });
 
+  /** Opens the editor as the curator does: through the printed link, then logs in. */
+  async function openEditor(page: Page): Promise<void> {
+    await page.goto(editor.link);
+    // the token has left the address bar (it is kept as a cookie)
+    await expect(page).toHaveURL((url) => url.pathname === '/admin/' && url.search === '');
+    await page.getByRole('button', { name: '登录' }).click();
+  }
+
   test.afterAll(() => {
-    editor?.kill('SIGTERM');
+    editor?.process.kill('SIGTERM');
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
@@ -88,8 +75,7 @@ test.describe('the web editor', () => {
       const old = (before.data[field] as { en: string }).en;
       const edited = `${old} (edited in the web editor)`;
 
-      await page.goto(admin);
-      await page.getByRole('button', { name: '登录' }).click();
+      await openEditor(page);
       await page.goto(`${admin}#/collections/${collection}/entries/${slug}/index`);
       const input = page.locator(`input[value="${old.replace(/"/g, '\\"')}"]`);
       await input.fill(edited);
@@ -108,8 +94,7 @@ test.describe('the web editor', () => {
 
   test('creates a new work from its required fields, which passes the check', async ({ page }) => {
     const id = IdAllocator.forContent(join(root, 'content')).next('works');
-    await page.goto(admin);
-    await page.getByRole('button', { name: '登录' }).click();
+    await openEditor(page);
     await page.goto(`${admin}#/collections/works/new`);
     const choose = async (label: string, value: string) => {
       await page.getByLabel(label, { exact: true }).fill(value);
@@ -147,8 +132,7 @@ test.describe('the web editor', () => {
     await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#8b2e1f' } })
       .jpeg()
       .toFile(picture);
-    await page.goto(admin);
-    await page.getByRole('button', { name: '登录' }).click();
+    await openEditor(page);
     await page.goto(`${admin}#/collections/works/entries/${slug}/index`);
     await page.getByRole('button', { name: /新增图片/ }).click();
     await page.getByRole('button', { name: '选择图片' }).click();

@@ -22,7 +22,7 @@ const targets: [string, () => string][] = [
   ['search', () => '/search/'],
 ];
 
-const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 const resultsFile = resolve(
   import.meta.dirname,
   '../..',
@@ -79,7 +79,8 @@ test.describe('Lighthouse, mobile preset', () => {
       try {
         const url = new URL(path(), baseURL).href;
         // Performance varies from run to run on a shared 2-core machine: take the median of
-        // several runs (three, as Lighthouse CI does); the other categories do not vary.
+        // several runs (five: with three, one slow run in CI moved the median below the budget
+        // on a page whose other runs passed it by far); the other categories do not vary.
         const runs = [];
         for (let i = 0; i < RUNS; i++) runs.push(await audit(url, chrome.port));
         runs.sort((a, b) => a.scores.performance - b.scores.performance);

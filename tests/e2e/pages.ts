@@ -25,6 +25,7 @@ export function pageTypes(): string[] {
     '/exhibitions/',
     '/eras/',
     '/regions/',
+    '/thesaurus/',
     '/about/',
     '/search/',
     '/collection/',
@@ -36,6 +37,8 @@ export function pageTypes(): string[] {
     '/clusters/',
     '/exhibitions/',
     '/regions/',
+    '/thesaurus/',
+    '/thesaurus/schemes/',
   ].map(firstUnder);
   return [...listings, ...details];
 }

@@ -1,34 +1,21 @@
 /** A throw-away copy of the project for end-to-end tests that write records. */
-import { cpSync, existsSync, symlinkSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import {
+  copyProject as copyProjectTo,
+  leaveOutImportedRecords,
+} from '../../scripts/lib/project-copy.ts';
 
 export const repo = resolve(import.meta.dirname, '../..');
 
-const skipped = new Set([
-  'node_modules',
-  'dist',
-  '.astro',
-  '.cache',
-  'generated',
-  'test-results',
-  'bench',
-  '.git',
-]);
-
 /**
- * Copies the project to `to` without build output, caches or imported records (folders with
- * index.md), which keeps builds and the editor's lists short; node_modules is linked.
+ * Copies the project to `to` without generated media, imported works, people and cases (folders
+ * with index.md) or the curated records that show them, which keeps builds and the editor's lists
+ * short; node_modules is linked.
  */
 export function copyProject(to: string): void {
-  cpSync(repo, to, {
-    recursive: true,
-    filter: (source) => {
-      const rel = relative(repo, source);
-      const top = rel.split(sep)[0] ?? '';
-      if (skipped.has(top) || rel.startsWith(join('public', 'media'))) return false;
-      const isRecordFolder = /^content[\\/](works|crafts)[\\/][^\\/]+$/.test(rel);
-      return !(isRecordFolder && existsSync(join(source, 'index.md')));
-    },
+  const importedRecord = leaveOutImportedRecords(repo);
+  copyProjectTo(repo, to, {
+    leaveOut: (rel, source) =>
+      rel === 'generated' || rel.startsWith(join('public', 'media')) || importedRecord(rel, source),
   });
-  symlinkSync(join(repo, 'node_modules'), join(to, 'node_modules'), 'dir');
 }

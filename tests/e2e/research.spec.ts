@@ -8,11 +8,13 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadRecords } from '../../scripts/lib/content.ts';
-import { LIST_SEPARATOR } from '../../src/lib/open-data.ts';
+import { recentlyAdded } from '../../src/lib/research/feeds.ts';
+import { LIST_SEPARATOR } from '../../src/lib/research/open-data.ts';
 import { collections } from '../../src/schemas/index.ts';
 import { csvObjects } from '../fixtures/csv.ts';
 import { collectErrors, dist } from './pages.ts';
 import { iiifErrors } from '../fixtures/iiif/validate.ts';
+import { readWithFrictionless, writeDataCopy } from '../fixtures/research/frictionless.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { records } = loadRecords(root);
@@ -50,9 +52,19 @@ test.describe('IIIF', () => {
           (((canvas['items'] as Json[])[0]!['items'] as Json[])[0]!['body'] as Json) ?? {};
         expect((await request.get(pathOf(body['id'] as string))).status()).toBe(200);
         for (const service of (body['service'] as Json[] | undefined) ?? []) {
-          const info = await json(request, `${pathOf(service['id'] as string)}/info.json`);
+          const base = pathOf(service['id'] as string);
+          const info = await json(request, `${base}/info.json`);
           expect(info['type']).toBe('ImageService3');
           expect(info['profile']).toBe('level0');
+          // Whole-image sizes that exist, none larger than the image; the image's rights.
+          const sizes = info['sizes'] as { width: number; height: number }[];
+          expect(sizes.length).toBeGreaterThan(0);
+          for (const size of sizes) {
+            expect(size.width).toBeLessThan(info['width'] as number);
+            const file = `${base}/full/${size.width},${size.height}/0/default.jpg`;
+            expect((await request.get(file)).status(), file).toBe(200);
+          }
+          expect(info['rights']).toBe(canvas['rights']);
         }
       }
     }
@@ -76,45 +88,15 @@ test.describe('IIIF', () => {
 });
 
 test.describe('linked data on record pages', () => {
-  const expected: Record<string, string[]> = {
-    works: ['VisualArtwork'],
-    crafts: ['HowTo', 'CreativeWork'],
-    people: ['Person'],
-    clusters: ['Place'],
-    exhibitions: ['ExhibitionEvent'],
-  };
-
   // Every record page in both languages: read from dist/ directly, since there are thousands.
+  // The checks collect problems in plain code and assert once: thousands of Playwright `expect`
+  // calls (each a reported step) took a quarter of an hour.
   test('every JSON-LD block of every record page parses and has @context, @type, identifier and license', () => {
     expect(records.length).toBeGreaterThan(0);
-    for (const record of records) {
-      for (const prefix of ['', '/en']) {
-        const path = `${prefix}/${record.collection}/${record.slug}/`;
-        const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
-        const blocks = [
-          ...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g),
-        ].map((m) => JSON.parse(m[1]!) as Json);
-        expect(blocks.length, path).toBeGreaterThan(0);
-        for (const block of blocks) {
-          expect(block['@context'], path).toBe('https://schema.org');
-          const nodes = (block['@graph'] as Json[] | undefined) ?? [block];
-          for (const node of nodes) {
-            expect(node['@type'], path).toBeTruthy();
-            expect(JSON.stringify(node['identifier']), path).toContain(record.data.id);
-          }
-          const thing = nodes[0]!;
-          expect(expected[record.collection], path).toContain(thing['@type']);
-          expect(thing['identifier'], path).toContain(
-            `${new URL('/', thing['@id'] as string).origin}${prefix}/id/${record.data.id}/`,
-          );
-          const licensed = nodes.find((n) => typeof n['license'] === 'string');
-          expect(licensed?.['license'], path).toMatch(
-            /^https?:\/\/(creativecommons\.org|rightsstatements\.org)\//,
-          );
-        }
-        expect(html, path).toContain('<meta name="DC.identifier" content="' + record.data.id + '"');
-      }
-    }
+    const problems: string[] = [];
+    for (const record of records)
+      for (const prefix of ['', '/en']) problems.push(...linkedDataProblems(record, prefix));
+    expect(problems).toEqual([]);
   });
 
   test('record pages with images give Open Graph an image', async ({ request }) => {
@@ -130,12 +112,16 @@ test.describe('linked data on record pages', () => {
 });
 
 test.describe('open data', () => {
-  test('each CSV has a BOM and reads back to the records', async ({ request }) => {
+  test('each CSV reads back to the records; the spreadsheet copy has a BOM', async ({
+    request,
+  }) => {
     for (const collection of collections) {
       const response = await request.get(`/data/${collection}.csv`);
       expect(response.status()).toBe(200);
       const bytes = await response.body();
-      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.subarray(0, 2).toString('utf8')).toBe('id');
+      const excel = await (await request.get(`/data/excel/${collection}.csv`)).body();
+      expect([...excel.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const rows = csvObjects(bytes.toString('utf8'));
       const own = records.filter((r) => r.collection === collection);
       expect(rows.map((r) => r['id']).sort()).toEqual(own.map((r) => r.data.id).sort());
@@ -143,8 +129,9 @@ test.describe('open data', () => {
         const row = rows.find((r) => r['id'] === record.data.id)!;
         const name = 'title' in record.data ? record.data.title : record.data.name;
         const key = 'title' in record.data ? 'title' : 'name';
-        expect(row[`${key}_zh`]).toBe(name.zh);
-        expect(row[`${key}_en`]).toBe(name.en);
+        // an empty cell where a record has no name in that language (imported cases)
+        expect(row[`${key}_zh`]).toBe(name.zh ?? '');
+        expect(row[`${key}_en`]).toBe(name.en ?? '');
         expect(row['slug']).toBe(record.slug);
         if (record.collection === 'works') {
           expect(row['materials']!.split(LIST_SEPARATOR)).toEqual(record.data.materials);
@@ -164,19 +151,33 @@ test.describe('open data', () => {
       expect(doc['id']).toBe(record.data.id);
       expect((doc['data'] as Json)['id']).toBe(record.data.id);
     }
-    const pkg = await json(request, '/data/datapackage.json');
+    const pkgResponse = await request.get('/data/datapackage.json');
+    const pkg = (await pkgResponse.json()) as Json;
     expect(pkg['licenses']).toBeTruthy();
+    // A downloaded copy of the package: the descriptor and the files its relative paths name.
+    const files: Record<string, Uint8Array> = { 'datapackage.json': await pkgResponse.body() };
     for (const resource of pkg['resources'] as {
       name: string;
       path: string;
       schema?: { fields: { name: string }[] };
     }[]) {
-      const response = await request.get(pathOf(resource.path));
+      expect(resource.path, 'relative path').toMatch(/^[\w.-]+$/);
+      const response = await request.get(`/data/${resource.path}`);
       expect(response.status(), resource.path).toBe(200);
+      files[resource.path] = await response.body();
       if (resource.schema) {
         const header = csvObjects((await response.body()).toString('utf8'))[0];
         if (header) expect(resource.schema.fields.map((f) => f.name)).toEqual(Object.keys(header));
       }
+    }
+    // Frictionless JS reads the copy: valid package, every CSV cast to its schema.
+    const read = await readWithFrictionless(await writeDataCopy(files));
+    expect(read.errors).toEqual([]);
+    expect(read.valid).toBe(true);
+    for (const collection of collections) {
+      expect(read.rows[collection]!.length).toBe(
+        records.filter((r) => r.collection === collection).length,
+      );
     }
   });
 
@@ -193,7 +194,7 @@ test.describe('open data', () => {
     expect(xml).toContain('hreflang="zh-Hans"');
     expect(xml).toContain('hreflang="en"');
     for (const loc of [
-      ...locs.filter((l) => !/\/(works|crafts|people|clusters|exhibitions)\/./.test(l)),
+      ...locs.filter((l) => !new RegExp(`/(${collections.join('|')})/.`).test(l)),
     ]) {
       expect((await request.get(loc)).status(), loc).toBe(200);
     }
@@ -204,16 +205,32 @@ test.describe('open data', () => {
     const feed = await (await request.get('/feed.xml')).text();
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const entries = [...doc.getElementsByTagName('entry')];
       return {
         error: doc.querySelector('parsererror') !== null,
         ns: doc.documentElement.namespaceURI,
-        entries: doc.getElementsByTagName('entry').length,
+        entries: entries.length,
+        withRights: entries.filter((e) => e.getElementsByTagName('rights').length === 1).length,
+        types: [
+          ...new Set(
+            entries.map((e) => e.getElementsByTagName('category')[0]?.getAttribute('term')),
+          ),
+        ].sort(),
       };
     }, feed);
     expect(parsed).toEqual({
       error: false,
       ns: 'http://www.w3.org/2005/Atom',
       entries: Math.min(50, records.length),
+      withRights: Math.min(50, records.length),
+      // the types of the 50 newest records (a large import of one day can fill the feed)
+      types: [
+        ...new Set(
+          recentlyAdded(records)
+            .slice(0, 50)
+            .map((r) => r.collection),
+        ),
+      ].sort(),
     });
   });
 });
@@ -261,8 +278,18 @@ test.describe('citing', () => {
     for (const ext of ['bib', 'ris', 'json']) {
       expect((await request.get(`/cite/${record.data.id}.en.${ext}`)).status()).toBe(200);
     }
-    expect(await (await request.get(`/cite/${record.data.id}.en.bib`)).text()).toContain(
-      `@misc{${record.data.id},`,
+    // The static files: web-page types, and no access date (nobody has read the page yet).
+    const bib = await (await request.get(`/cite/${record.data.id}.en.bib`)).text();
+    expect(bib).toContain(`@online{${record.data.id},`);
+    expect(bib).not.toContain('urldate');
+    const ris = await (await request.get(`/cite/${record.data.id}.en.ris`)).text();
+    expect(ris).toMatch(/^TY {2}- ELEC\r\n/);
+    expect(ris).not.toMatch(/^Y2 /m);
+    const csl = (await (await request.get(`/cite/${record.data.id}.en.json`)).json()) as Json[];
+    expect(csl[0]).toMatchObject({ type: 'webpage' });
+    expect(csl[0]).not.toHaveProperty('accessed');
+    await expect(section.locator('.cite-text[data-style="chicagoNote"]')).toContainText(
+      'last modified',
     );
     expect(errors).toEqual([]);
   });
@@ -331,3 +358,58 @@ test.describe('deep zoom', () => {
     expect(html).not.toMatch(/<script[^>]+src="[^"]*openseadragon/i);
   });
 });
+
+/** The types each record type's main JSON-LD node may have. */
+const linkedDataTypes: Record<string, string[]> = {
+  works: ['VisualArtwork'],
+  crafts: ['HowTo', 'CreativeWork'],
+  people: ['Person'],
+  clusters: ['Place'],
+  exhibitions: ['ExhibitionEvent'],
+  cases: ['Organization'],
+};
+
+/** What is wrong with the linked data and citation tags of one record page (none: []). */
+function linkedDataProblems(record: (typeof records)[number], prefix: string): string[] {
+  const path = `${prefix}/${record.collection}/${record.slug}/`;
+  const problems: string[] = [];
+  const fail = (what: string) => problems.push(`${path}: ${what}`);
+  const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+  const blocks = [
+    ...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g),
+  ].map((m) => JSON.parse(m[1]!) as Json);
+  if (blocks.length === 0) fail('no JSON-LD block');
+  for (const block of blocks) {
+    if (block['@context'] !== 'https://schema.org') fail(`@context ${String(block['@context'])}`);
+    const nodes = (block['@graph'] as Json[] | undefined) ?? [block];
+    for (const node of nodes) {
+      if (!node['@type']) fail('a node without @type');
+      if (!JSON.stringify(node['identifier']).includes(record.data.id))
+        fail(`a node without the identifier ${record.data.id}`);
+    }
+    const thing = nodes[0]!;
+    const types = [thing['@type']].flat() as string[];
+    if (!types.some((t) => linkedDataTypes[record.collection]!.includes(t)))
+      fail(`type ${types.join(', ')}`);
+    const permalink = `${new URL('/', thing['@id'] as string).origin}${prefix}/id/${record.data.id}/`;
+    if (![thing['identifier']].flat().includes(permalink)) fail(`identifier without ${permalink}`);
+    const licensed = nodes.find((n) => typeof n['license'] === 'string');
+    if (
+      !/^https?:\/\/(creativecommons\.org|rightsstatements\.org)\//.test(
+        String(licensed?.['license']),
+      )
+    )
+      fail(`license ${String(licensed?.['license'])}`);
+  }
+  if (!html.includes(`<meta name="DC.identifier" content="${record.data.id}"`))
+    fail('no DC.identifier');
+  // Saved from the page, the item keeps the permanent link and is not typed by DC.type.
+  if (
+    !new RegExp(
+      `<meta name="citation_public_url" content="[^"]*${prefix}/id/${record.data.id}/"`,
+    ).test(html)
+  )
+    fail('no citation_public_url with the permanent link');
+  if (html.includes('name="DC.type"')) fail('a DC.type tag');
+  return problems;
+}

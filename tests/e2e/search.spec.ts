@@ -57,8 +57,32 @@ test.describe('search page', () => {
     await expect(page).toHaveURL(/[?&]q=jingtailan/);
   });
 
+  test('offers ways to browse and loads the live search only when it is asked for', async ({
+    page,
+  }) => {
+    const live: string[] = [];
+    page.on('request', (request) => {
+      if (/ServerSearch|multi-search/.test(request.url())) live.push(request.url());
+    });
+    await page.goto('/search/');
+    const byType = page.locator('.search-browse', { hasText: '按类型浏览' });
+    const works = byType.getByRole('link', { name: /^作品 \d+$/ });
+    await expect(works).toHaveAttribute('href', '/search/?type=works');
+    // The island has hydrated (its button works) and still nothing of the live search came.
+    await page.waitForLoadState('networkidle');
+    expect(live).toEqual([]);
+    // A browse link is a search in the URL: the live search starts at once, filtered.
+    const listed = Number((await works.textContent())?.match(/\d+/)?.[0]);
+    await works.click();
+    await expect(page.getByRole('status').first()).toHaveText(`共 ${listed} 条结果`);
+    await expect(page.getByRole('button', { name: '移除筛选 类型: 作品' })).toBeVisible();
+    expect(live.length).toBeGreaterThan(0);
+  });
+
   test('filters with facet counts and removes a filter', async ({ page }) => {
     await page.goto('/search/');
+    // Browsing every record is the live search with no query.
+    await page.getByRole('link', { name: '浏览全部记录' }).click();
     const works = page
       .locator('.search-app__facet', { hasText: '类型' })
       .getByRole('checkbox')
@@ -69,6 +93,20 @@ test.describe('search page', () => {
     await expect(remove).toBeVisible();
     await remove.click();
     await expect(page.getByRole('button', { name: /移除筛选/ })).toHaveCount(0);
+  });
+
+  test('counts every craft in the licence facet', async ({ page }) => {
+    await page.goto('/search/?type=crafts');
+    const status = page.getByRole('status').first();
+    // The first answer carries the facets too; give it room on a busy machine.
+    await expect(status).toContainText(/共 \d+ 条结果/, { timeout: 20_000 });
+    const crafts = Number((await status.textContent())?.match(/共 (\d+) 条结果/)?.[1]);
+    expect(crafts).toBeGreaterThan(0);
+    // Crafts state no licence of their own: their text and data are the site's CC BY 4.0.
+    const licence = page
+      .locator('.search-app__facet', { hasText: '许可' })
+      .locator('.ais-RefinementList-item', { hasText: '知识共享 署名 4.0' });
+    await expect(licence.locator('.ais-RefinementList-count')).toHaveText(String(crafts));
   });
 
   test('works in English and shows a no-result state', async ({ page }) => {

@@ -2,8 +2,10 @@
  * Turns one source row into a record's frontmatter data and Markdown body, as a mapping says.
  * A row that cannot be mapped raises a `RejectError` naming the field and the reason.
  */
-import type { VocabularyName } from '../../../src/lib/vocabularies.ts';
-import { findTerm } from '../../../src/lib/vocabularies.ts';
+import { escapeMarkdownText } from '../../../src/lib/content-safety/markdown-text.ts';
+import type { VocabularyName } from '../../../src/lib/records/vocabularies.ts';
+import { chineseTitle } from '../../../src/lib/thesaurus/title-zh.ts';
+import { findTerm } from '../../../src/lib/records/vocabularies.ts';
 import type { FieldSpec, Mapping, Rule, Step } from './mapping.ts';
 import { valueAtPath, type Row } from './source.ts';
 import {
@@ -12,10 +14,11 @@ import {
   parseProvinces,
   parseYearRange,
   RejectError,
+  SkipError,
   type YearRange,
 } from './transforms.ts';
 
-export { RejectError };
+export { RejectError, SkipError };
 
 /** A field value inside the record being built. */
 export type Data = Record<string, unknown>;
@@ -30,6 +33,9 @@ export class FieldRejection extends Error {
     this.reason = reason;
   }
 }
+
+/** A row left out on purpose by a `skip` rule, with the field it concerns. */
+export class FieldSkip extends FieldRejection {}
 
 /** Vocabulary behind a record field, for `{@field:zh}` labels. */
 const FIELD_VOCABULARY: Record<string, VocabularyName> = {
@@ -77,9 +83,15 @@ function display(value: unknown, lang: 'zh' | 'en'): string | undefined {
 
 /**
  * Fills `{column}`, `{@field}` (a value computed earlier) and `{@field:zh}` / `{@field:en}` (the
- * vocabulary label of a term field). Undefined when any placeholder has no value.
+ * vocabulary label of a term field). Undefined when any placeholder has no value. `escape`
+ * turns each filled-in value into text for where the result goes (a Markdown body).
  */
-export function renderTemplate(template: string, row: Row, data: Data): string | undefined {
+export function renderTemplate(
+  template: string,
+  row: Row,
+  data: Data,
+  escape: (value: string) => string = (value) => value,
+): string | undefined {
   let missing = false;
   const text = template.replace(
     /\{(@?)([^{}:]+)(?::(zh|en))?\}/g,
@@ -93,23 +105,36 @@ export function renderTemplate(template: string, row: Row, data: Data): string |
       }
       const shown = display(value, lang ?? 'en');
       if (shown === undefined) missing = true;
-      return shown ?? '';
+      return shown === undefined ? '' : escape(shown);
     },
   );
   return missing ? undefined : text;
 }
 
-function matchRules(rules: Rule[], text: string, all: boolean, mapName: string): unknown {
+/** The value of the first rule matching `text` (`all`: of every rule, without repeats). */
+export function matchRules(rules: Rule[], text: string, all: boolean, mapName: string): unknown {
   const found: unknown[] = [];
   for (const rule of rules) {
     if (!new RegExp(rule.match, 'iu').test(text)) continue;
     if (rule.reject !== undefined)
       throw new RejectError(`${rule.reject} ("${text}", map ${mapName})`);
+    if (rule.skip !== undefined) throw new SkipError(`${rule.skip} ("${text}", map ${mapName})`);
     if (!all) return rule.value;
     for (const v of Array.isArray(rule.value) ? rule.value : [rule.value])
       if (!found.includes(v)) found.push(v);
   }
   return all ? found : undefined;
+}
+
+/**
+ * Applies a rule map of `mapping` to `text`: the value of the first matching rule, or a
+ * `RejectError` when that rule rejects. Lets another mapping reuse these rules (a scope).
+ */
+export function applyRules(mapping: Mapping, mapName: string, text: string): unknown {
+  const map = mapping.maps[mapName];
+  if (!map || !('rules' in map))
+    throw new Error(`map "${mapName}" of mapping "${mapping.name}" must have "rules"`);
+  return matchRules(map.rules, text, false, mapName);
 }
 
 function within(candidate: unknown, range: YearRange | undefined): boolean {
@@ -119,7 +144,7 @@ function within(candidate: unknown, range: YearRange | undefined): boolean {
   return c.start !== undefined && c.end !== undefined && c.start <= middle && middle <= c.end;
 }
 
-function applyStep(value: unknown, step: Step, mapping: Mapping, data: Data): unknown {
+function applyStep(value: unknown, step: Step, mapping: Mapping, data: Data, row: Row): unknown {
   if (isEmpty(value)) return value;
   const each = (fn: (v: unknown) => unknown) => (Array.isArray(value) ? value.map(fn) : fn(value));
   if (typeof step === 'string') {
@@ -159,10 +184,20 @@ function applyStep(value: unknown, step: Step, mapping: Mapping, data: Data): un
       .filter(Boolean);
   if ('join' in step) return Array.isArray(value) ? value.join(step.join) : value;
   if ('each' in step) {
-    const list = (Array.isArray(value) ? value : [value]).map((v) =>
-      renderTemplate(step.each, v as Row, data),
-    );
-    return list.filter((v) => v !== undefined);
+    const items = Array.isArray(value) ? value : [value];
+    const spec = step.each;
+    if (typeof spec === 'string')
+      return items.map((v) => renderTemplate(spec, v as Row, data)).filter((v) => v !== undefined);
+    const numbers = ('numbers' in step ? step.numbers : undefined) ?? [];
+    return items.map((item) => {
+      const out: Data = {};
+      for (const [path, template] of Object.entries(spec)) {
+        const text = renderTemplate(template, item as Row, data);
+        if (text === undefined) continue; // an optional part the item does not have
+        setPath(out, path, numbers.includes(path) ? Number(text) : text);
+      }
+      return out;
+    });
   }
   if ('pick' in step) return each((v) => valueAtPath(v, step.pick));
   if ('lookup' in step) {
@@ -189,6 +224,18 @@ function applyStep(value: unknown, step: Step, mapping: Mapping, data: Data): un
         );
       }
       return chosen[0];
+    });
+  }
+  if ('title-zh' in step) {
+    const { materials, category } = step['title-zh'];
+    const text = (path: string | undefined, from: unknown) => {
+      const v = path ? valueAtPath(from, path.replace(/^@/, '')) : undefined;
+      return typeof v === 'string' ? v : undefined;
+    };
+    return chineseTitle({
+      title: String(value),
+      materials: text(materials, row),
+      category: text(category, category?.startsWith('@') ? data : row),
     });
   }
   if ('match' in step) {
@@ -219,7 +266,7 @@ function evaluate(spec: FieldSpec, mapping: Mapping, row: Row, data: Data): unkn
       : column.startsWith('@')
         ? valueAtPath(data, column.slice(1))
         : valueAtPath(row, column);
-  for (const step of spec.steps ?? []) value = applyStep(value, step, mapping, data);
+  for (const step of spec.steps ?? []) value = applyStep(value, step, mapping, data, row);
   if (isEmpty(value) && spec.fallback) value = evaluate(spec.fallback, mapping, row, data);
   if (isEmpty(value) && spec.required) {
     const reason = renderTemplate(spec.required, row, data);
@@ -252,6 +299,8 @@ export interface BuiltRecord {
   data: Data;
   /** Markdown body. */
   body: string;
+  /** The working values (fields starting with `_`), which are not written. */
+  working: Data;
 }
 
 /** Builds a record from a row; throws `FieldRejection` when the row cannot be mapped. */
@@ -266,6 +315,7 @@ export function buildRecord(mapping: Mapping, row: Row): BuiltRecord {
       const value = evaluate(spec, mapping, row, data);
       if (!isEmpty(value)) setPath(data, path, value);
     } catch (error) {
+      if (error instanceof SkipError) throw new FieldSkip(path, error.message);
       if (error instanceof RejectError) throw new FieldRejection(path, error.message);
       throw error;
     }
@@ -275,13 +325,19 @@ export function buildRecord(mapping: Mapping, row: Row): BuiltRecord {
     const filled = fillConstants(value, row, data);
     if (!isEmpty(filled)) setPath(data, path, filled);
   }
+  // source values are untrusted: in the body they become Markdown text, never markup
   const section = (lang: 'zh' | 'en') =>
     mapping.body[lang]
-      .map((line) => renderTemplate(line, row, data))
+      .map((line) => renderTemplate(line, row, data, escapeMarkdownText))
       .filter((line): line is string => line !== undefined)
       .join('\n\n');
   const body = `<div lang="zh-Hans">\n\n${section('zh')}\n\n</div>\n\n<div lang="en">\n\n${section('en')}\n\n</div>\n`;
   // fields whose name starts with _ are working values for templates, not record fields
-  for (const key of Object.keys(data)) if (key.startsWith('_')) delete data[key];
-  return { data, body };
+  const working: Data = {};
+  for (const key of Object.keys(data)) {
+    if (!key.startsWith('_')) continue;
+    working[key] = data[key];
+    delete data[key];
+  }
+  return { data, body, working };
 }

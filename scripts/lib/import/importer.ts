@@ -8,17 +8,45 @@
  *   A file whose hash no longer matches was edited by a curator and is skipped unless `force`.
  * - No duplicates: a row describing something a hand-written record already has (same heritage
  *   code, same holding accession — mapping `existing`) is skipped and the record named.
- * - Validated: every record is checked with the project's schema before it is written; a row that
- *   fails is rejected with the schema's message, like every other rejected row.
+ * - Validated: every record is checked with the project's schema and body rules before it is
+ *   written; a row that fails is rejected with their message, like every other rejected row.
+ *   Source values go into the body escaped, as text (`escapeMarkdownText`).
+ * - Scoped: a row outside what the archive collects (a `skip` rule, a `units` rule, or the
+ *   mapping's preparer) is skipped with its reason, never dropped silently.
+ * - Joined: a mapping's preparer (`prepare`) may join rows with other files and with the records
+ *   already in the archive, or several photographs of one object into one row; an `into`
+ *   mapping fills a list inside those records (into.ts).
+ * - Media: a mapping's `media` column lists files to copy beside each record; each is checked
+ *   against its SHA-256 first, and a master already in the record's folder is never overwritten.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { stringify } from 'yaml';
+import { checkBody } from '../../../src/lib/content-safety/body.ts';
 import { idPrefixes, schemas } from '../../../src/schemas/index.ts';
 import { describeIssue } from '../problems.ts';
-import { buildRecord, FieldRejection, renderTemplate, valuesAtPath, type Data } from './build.ts';
+import {
+  applyRules,
+  buildRecord,
+  FieldRejection,
+  FieldSkip,
+  renderTemplate,
+  setPath,
+  valuesAtPath,
+  type BuiltRecord,
+  type Data,
+} from './build.ts';
+import { importInto } from './into.ts';
 import { loadMapping, resolveMappingPath, type Mapping } from './mapping.ts';
+import { checkMedia, copyMedia, planCopies, type CheckedMedia, type MediaPlan } from './media.ts';
+import {
+  joinedRows,
+  preparedNote,
+  preparedRejection,
+  preparedSkip,
+  prepareRows,
+} from './prepare/index.ts';
 import {
   IdAllocator,
   readRetired,
@@ -28,6 +56,8 @@ import {
 } from './registry.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 import { readSource, valueAtPath, type SourceRow } from './source.ts';
+import { RejectError } from './transforms.ts';
+import { groupUnits, type UnitCounts, type UnitRows } from './units.ts';
 
 export const ACTIONS = [
   'created',
@@ -36,6 +66,7 @@ export const ACTIONS = [
   'skipped-edited',
   'skipped-existing',
   'skipped-retired',
+  'skipped-scope',
   'rejected',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -43,6 +74,8 @@ export type Action = (typeof ACTIONS)[number];
 export interface RowResult {
   /** 1-based data row (CSV: the header is not counted). */
   row: number;
+  /** Further rows joined into this one by the mapping's preparer (photos of one object). */
+  joined?: number[] | undefined;
   /** Line in a CSV file. */
   line?: number | undefined;
   key?: string | undefined;
@@ -54,6 +87,17 @@ export interface RowResult {
   field?: string | undefined;
   /** Why the row was rejected or skipped. */
   reason?: string | undefined;
+  /** For a mapping with `titles`: the source title and what the thesaurus made of it. */
+  title?: TitleOutcome | undefined;
+}
+
+/** A title translated through the thesaurus, or the words the thesaurus lacks for it. */
+export interface TitleOutcome {
+  source: string;
+  /** The title written, disambiguated where needed; undefined when not translated. */
+  zh?: string | undefined;
+  /** Words of the source title that no thesaurus label covers. */
+  missing: string[];
 }
 
 export interface ImportOptions {
@@ -80,6 +124,8 @@ export interface ImportReport {
   dryRun: boolean;
   rows: RowResult[];
   counts: Record<Action, number>;
+  /** For a mapping with `units`: organisations found, skipped by a rule, merged. */
+  units?: UnitCounts | undefined;
 }
 
 const HASH_LINE = /^ {2}hash: [0-9a-f]{64}\n/m;
@@ -159,6 +205,69 @@ function schemaProblems(
   };
 }
 
+/** The first problem the body rules of `npm run check` find in a generated body. */
+function bodyProblem(body: string): { field: string; reason: string } | undefined {
+  const [first] = checkBody(body, 'md').problems;
+  return first && { field: '(body)', reason: `${first.en} / ${first.zh}` };
+}
+
+/** A row that was built, waiting for the write decision. */
+interface Planned {
+  row: SourceRow;
+  at: { row: number; line?: number | undefined; key: string };
+  key: string;
+  built: BuiltRecord;
+  /** The media files to copy beside the record, checked against their SHA-256. */
+  media: CheckedMedia[];
+  /** The preparer's note on the row, reported with its outcome. */
+  noted: { reason?: string };
+}
+
+const sameSource = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The translated titles of a mapping with `titles`. Two different objects must not share a
+ * Chinese title unless their source titles are the same: where translation makes them the
+ * same, each gets the mapping's `distinct` suffix (the museum and accession number).
+ */
+function distinctTitles(mapping: Mapping, planned: Planned[]): Map<SourceRow, TitleOutcome> {
+  const spec = mapping.titles!;
+  const outcomes = new Map<SourceRow, TitleOutcome>();
+  const groups = new Map<string, Planned[]>();
+  for (const p of planned) {
+    const result = p.built.working[spec.result] as { zh?: string; missing?: string[] } | undefined;
+    const source = String(valueAtPath(p.row.data, spec.source) ?? '');
+    outcomes.set(p.row, { source, zh: result?.zh, missing: result?.missing ?? [] });
+    if (!result?.zh) continue;
+    const title = String(valueAtPath(p.built.data, spec.field) ?? '');
+    groups.set(title, [...(groups.get(title) ?? []), p]);
+  }
+  for (const [title, group] of groups) {
+    if (new Set(group.map((p) => sameSource(outcomes.get(p.row)!.source))).size < 2) continue;
+    for (const p of group) {
+      const suffix = renderTemplate(spec.distinct, p.row.data, p.built.data) ?? '';
+      setPath(p.built.data, spec.field, `${title}${suffix}`);
+      outcomes.get(p.row)!.zh = `${title}${suffix}`;
+    }
+  }
+  return outcomes;
+}
+
+/** One row per organisation for a mapping with `units` (scope rules from the mapping it names). */
+function unitRows(root: string, mapping: Mapping, rows: SourceRow[]): UnitRows | undefined {
+  const spec = mapping.units;
+  if (!spec) return undefined;
+  const scope = spec.scope;
+  const scopeMapping = scope ? loadMapping(resolveMappingPath(root, scope.mapping)) : undefined;
+  return groupUnits(rows, spec, (row) => {
+    if (!scope || !scopeMapping) return;
+    const text = String(valueAtPath(row, scope.column) ?? '');
+    // a row no rule accepts is out of scope too: the other import would reject it for that
+    if (applyRules(scopeMapping, scope.map, text) === undefined)
+      throw new RejectError(`no rule of map "${scope.map}" accepts "${text}"`);
+  });
+}
+
 /** Runs an import (or plans it, with `dryRun`). */
 export function runImport(options: ImportOptions): ImportReport {
   const { root } = options;
@@ -173,10 +282,21 @@ export function runImport(options: ImportOptions): ImportReport {
     return r.startsWith('..') ? path : r;
   };
 
-  let rows = readSource(sourcePath, mapping.records);
-  if (options.limit !== undefined) rows = rows.slice(0, options.limit);
-
   const all = scanContent(contentDir);
+  let rows = prepareRows(readSource(sourcePath, mapping.records), {
+    mapping,
+    sourcePath,
+    records: all,
+  });
+  if (options.limit !== undefined) rows = rows.slice(0, options.limit);
+  const units = unitRows(root, mapping, rows);
+  if (units) rows = units.rows;
+  if (mapping.into) {
+    const into = importInto({ mapping, rows, records: all, rel });
+    if (!options.dryRun) for (const { path, text } of into.writes) writeFileSync(path, text);
+    return report(mapping, rel(sourcePath), options, into.results);
+  }
+
   const ids = IdAllocator.forContent(contentDir, all);
   const inCollection = scanCollection(contentDir, mapping.collection);
   const importedBy = (r: ExistingRecord) =>
@@ -194,11 +314,17 @@ export function runImport(options: ImportOptions): ImportReport {
   );
   const taken = new Set(inCollection.map((r) => r.folder));
   const seenKeys = new Set<string>();
-  const results: RowResult[] = [];
+  const results: RowResult[] = (units?.leftOut ?? []).map((left) => ({
+    ...left,
+    action: 'skipped-scope' as const,
+  }));
   const writes: { path: string; text: string }[] = [];
+  const copies: MediaPlan[] = [];
 
+  const planned: Planned[] = [];
   for (const row of rows) {
-    const base = { row: row.row, line: row.line };
+    const joined = joinedRows(row);
+    const base = { row: row.row, line: row.line, ...(joined.length > 0 ? { joined } : {}) };
     const rawKey = valueAtPath(row.data, mapping.key);
     const key = rawKey === undefined || rawKey === null ? '' : String(rawKey).trim();
     if (key === '') {
@@ -230,21 +356,53 @@ export function runImport(options: ImportOptions): ImportReport {
       continue;
     }
 
-    let built;
+    const refused = preparedRejection(row);
+    if (refused) {
+      results.push({ ...at, action: 'rejected', ...refused });
+      continue;
+    }
+    const outside = preparedSkip(row);
+    if (outside) {
+      results.push({ ...at, action: 'skipped-scope', ...outside });
+      continue;
+    }
+
+    let built: BuiltRecord;
     try {
       built = buildRecord(mapping, row.data);
     } catch (error) {
       if (!(error instanceof FieldRejection)) throw error;
-      results.push({ ...at, action: 'rejected', field: error.field, reason: error.reason });
+      const action = error instanceof FieldSkip ? 'skipped-scope' : 'rejected';
+      results.push({ ...at, action, field: error.field, reason: error.reason });
       continue;
     }
 
+    let media: CheckedMedia[] = [];
+    if (mapping.media) {
+      const checked = checkMedia(valueAtPath(row.data, mapping.media), dirname(sourcePath));
+      if ('rejection' in checked) {
+        results.push({ ...at, action: 'rejected', ...checked.rejection });
+        continue;
+      }
+      media = checked.media;
+    }
+
+    const note = preparedNote(row);
+    planned.push({ row, at, key, built, media, noted: note ? { reason: note } : {} });
+  }
+
+  const titles = mapping.titles
+    ? distinctTitles(mapping, planned)
+    : new Map<SourceRow, TitleOutcome>();
+  for (const { row, at, key, built, media, noted } of planned) {
+    const title = titles.get(row);
     const prior = byKey.get(key);
     if (!prior) {
       const existing = findExisting(mapping, built.data, row, handWritten);
       if (existing) {
         results.push({
           ...at,
+          title,
           action: 'skipped-existing',
           file: rel(existing.record.file),
           id: existing.record.id,
@@ -255,9 +413,12 @@ export function runImport(options: ImportOptions): ImportReport {
     }
 
     const priorData = prior?.data ?? {};
+    // fields another import fills in these records (a craft's regional entries) stay as they are
+    const kept = Object.fromEntries(mapping.keeps.map((field) => [field, priorData[field]]));
     const compose = (modified: string | undefined): Data => ({
       ...ordered(mapping, {
         id: prior?.id,
+        ...kept,
         ...built.data,
         added: toYmd(priorData['added']) ?? today,
         modified,
@@ -266,12 +427,13 @@ export function runImport(options: ImportOptions): ImportReport {
     });
     const data = compose(toYmd(priorData['modified']));
     // the ID is handed out only once the row is valid: validate with a well-formed stand-in
-    const problem = schemaProblems(mapping, {
-      ...data,
-      id: prior?.id ?? `${idPrefixes[mapping.collection]}-000000`,
-    });
+    const problem =
+      schemaProblems(mapping, {
+        ...data,
+        id: prior?.id ?? `${idPrefixes[mapping.collection]}-000000`,
+      }) ?? bodyProblem(built.body);
     if (problem) {
-      results.push({ ...at, action: 'rejected', ...problem });
+      results.push({ ...at, title, action: 'rejected', ...problem });
       continue;
     }
 
@@ -280,6 +442,7 @@ export function runImport(options: ImportOptions): ImportReport {
       if (!options.force && stored !== contentHash(prior.text)) {
         results.push({
           ...at,
+          title,
           action: 'skipped-edited',
           file: rel(prior.file),
           id: prior.id,
@@ -288,14 +451,52 @@ export function runImport(options: ImportOptions): ImportReport {
         });
         continue;
       }
+      const plan = planCopies(media, dirname(prior.file));
+      if (plan.conflict) {
+        results.push({
+          ...at,
+          title,
+          action: 'skipped-edited',
+          file: rel(prior.file),
+          id: prior.id,
+          reason: `${plan.conflict} in the record's folder differs from the source's file; masters are never overwritten / 记录文件夹中的 ${plan.conflict} 与源文件不同，母版不会被覆盖`,
+        });
+        continue;
+      }
+      copies.push(plan);
       const same = renderFile(mapping, data, built.body);
+      if (same === prior.text && plan.copies.length === 0) {
+        results.push({
+          ...at,
+          title,
+          action: 'unchanged',
+          file: rel(prior.file),
+          id: prior.id,
+          ...noted,
+        });
+        continue;
+      }
       if (same === prior.text) {
-        results.push({ ...at, action: 'unchanged', file: rel(prior.file), id: prior.id });
+        results.push({
+          ...at,
+          title,
+          action: 'updated',
+          file: rel(prior.file),
+          id: prior.id,
+          reason: `copied ${plan.copies.length} missing media file(s) / 补齐媒体文件`,
+        });
         continue;
       }
       const text = renderFile(mapping, compose(today), built.body);
       writes.push({ path: prior.file, text });
-      results.push({ ...at, action: 'updated', file: rel(prior.file), id: prior.id });
+      results.push({
+        ...at,
+        title,
+        action: 'updated',
+        file: rel(prior.file),
+        id: prior.id,
+        ...noted,
+      });
       continue;
     }
 
@@ -308,7 +509,8 @@ export function runImport(options: ImportOptions): ImportReport {
     taken.add(folder);
     const path = join(contentDir, mapping.collection, folder, 'index.md');
     writes.push({ path, text: renderFile(mapping, { ...data, id }, built.body) });
-    results.push({ ...at, action: 'created', file: rel(path), id });
+    copies.push(planCopies(media, dirname(path)));
+    results.push({ ...at, title, action: 'created', file: rel(path), id, ...noted });
   }
 
   if (!options.dryRun) {
@@ -316,16 +518,29 @@ export function runImport(options: ImportOptions): ImportReport {
       mkdirSync(join(path, '..'), { recursive: true });
       writeFileSync(path, text);
     }
+    copies.forEach(copyMedia);
   }
+  results.sort((a, b) => a.row - b.row);
+  return report(mapping, rel(sourcePath), options, results, units?.counts);
+}
+
+function report(
+  mapping: Mapping,
+  source: string,
+  options: ImportOptions,
+  results: RowResult[],
+  units?: UnitRows['counts'],
+): ImportReport {
   const counts = Object.fromEntries(
     ACTIONS.map((a) => [a, results.filter((r) => r.action === a).length]),
   ) as Record<Action, number>;
   return {
     mapping: mapping.name,
-    collection: mapping.collection,
-    source: rel(sourcePath),
+    collection: mapping.into ?? mapping.collection,
+    source,
     dryRun: Boolean(options.dryRun),
     rows: results,
     counts,
+    ...(units ? { units } : {}),
   };
 }

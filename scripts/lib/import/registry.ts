@@ -7,10 +7,11 @@
  * Validation is not done here: `loadRecords` / `checkContent` do that. A file whose YAML is
  * broken still counts with whatever ID line it has, so its ID is never given to another record.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { collections, idPrefixes, type Collection } from '../../../src/schemas/index.ts';
+import { listRecordFolders, type RecordFolder } from '../../../src/lib/records/record-files.ts';
+import { idPrefixes, type Collection } from '../../../src/schemas/index.ts';
 
 /** A record file as found on disk, draft or not. */
 export interface ExistingRecord {
@@ -55,28 +56,22 @@ export function readFrontmatter(text: string): Record<string, unknown> | undefin
   }
 }
 
+/** A record file as it is on disk, read without validation. */
+function existingRecord({ collection, slug, file }: RecordFolder): ExistingRecord {
+  const text = readFileSync(file, 'utf8');
+  const data = readFrontmatter(text);
+  const id = typeof data?.['id'] === 'string' ? data['id'] : ID_LINE.exec(text)?.[1];
+  return { collection, folder: slug, file, text, data, id };
+}
+
 /** Every record file of one collection, drafts included. */
 export function scanCollection(contentDir: string, collection: Collection): ExistingRecord[] {
-  const dir = join(contentDir, collection);
-  if (!existsSync(dir)) return [];
-  const found: ExistingRecord[] = [];
-  for (const folder of readdirSync(dir).sort()) {
-    if (folder.startsWith('.')) continue;
-    const path = join(dir, folder);
-    if (!statSync(path).isDirectory()) continue;
-    const file = ['index.mdx', 'index.md'].map((f) => join(path, f)).find((f) => existsSync(f));
-    if (!file) continue;
-    const text = readFileSync(file, 'utf8');
-    const data = readFrontmatter(text);
-    const id = typeof data?.['id'] === 'string' ? data['id'] : ID_LINE.exec(text)?.[1];
-    found.push({ collection, folder, file, text, data, id });
-  }
-  return found;
+  return listRecordFolders(contentDir, { drafts: true, only: [collection] }).map(existingRecord);
 }
 
 /** Every record file of every collection, drafts included. */
 export function scanContent(contentDir: string): ExistingRecord[] {
-  return collections.flatMap((c) => scanCollection(contentDir, c));
+  return listRecordFolders(contentDir, { drafts: true }).map(existingRecord);
 }
 
 /** IDs retired for good, from `content/retired-ids.json` (a missing file means none). */

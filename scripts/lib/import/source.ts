@@ -8,18 +8,24 @@ import { extname } from 'node:path';
 
 export type Row = Record<string, unknown>;
 
-export interface SourceRow {
+export interface SourceRow<D extends Row = Row> {
   /** 1-based position among the data rows (the header does not count). */
   row: number;
   /** Line of the row in a CSV file, for messages. */
   line?: number;
-  data: Row;
+  data: D;
 }
 
-/** Parses CSV text into rows of strings keyed by the header. Empty cells are left out. */
-export function parseCsv(text: string): SourceRow[] {
+/** A row of CSV cells and the line it starts on. */
+interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/** Splits CSV text into rows of cells (RFC 4180 quoting; LF, CRLF or CR line ends; a BOM). */
+function csvRecords(text: string): CsvRecord[] {
   const input = text.replace(/^\uFEFF/, '');
-  const records: { line: number; cells: string[] }[] = [];
+  const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -55,12 +61,20 @@ export function parseCsv(text: string): SourceRow[] {
     cells.push(cell);
     records.push({ line: startLine, cells });
   }
-  const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  return records;
+}
+
+/**
+ * Parses CSV text into rows of strings keyed by the header, blank lines skipped, cells trimmed.
+ * Empty cells are left out. The one CSV reader of the commands (import, benchmarks).
+ */
+export function parseCsv(text: string): SourceRow<Record<string, string>>[] {
+  const nonEmpty = csvRecords(text).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [header, ...body] = nonEmpty;
   if (!header) return [];
   const names = header.cells.map((c) => c.trim());
   return body.map((record, index) => {
-    const data: Row = {};
+    const data: Record<string, string> = {};
     names.forEach((name, i) => {
       const value = record.cells[i]?.trim();
       if (name && value !== undefined && value !== '') data[name] = value;

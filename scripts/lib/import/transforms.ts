@@ -4,7 +4,7 @@
  * any, is tried). None of them guesses: what is not stated in the source is left out.
  */
 import { pinyin } from 'pinyin-pro';
-import { provinces } from '../../../src/lib/regions.ts';
+import { provinces } from '../../../src/lib/records/regions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Dates: "1870s", "about 1870", "1662-1722", "early 700s", "300s BCE", "19th century" …
@@ -305,3 +305,6 @@ export function nameToEnglish(
 
 /** A row-level rejection raised inside a transform. */
 export class RejectError extends Error {}
+
+/** A row left out on purpose (outside what the archive collects), raised by a `skip` rule. */
+export class SkipError extends RejectError {}

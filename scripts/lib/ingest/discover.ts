@@ -1,9 +1,11 @@
 // Finds the masters: media files beside each record's index.mdx / index.md.
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, posix, relative, sep } from 'node:path';
-
-/** Collections whose record folders may hold masters. */
-export const COLLECTIONS = ['works', 'crafts', 'people', 'clusters', 'exhibitions'] as const;
+import {
+  isRecordFile,
+  listRecordFolders,
+  type RecordFolder,
+} from '../../../src/lib/records/record-files.ts';
 
 export const IMAGE_EXTENSIONS = new Set([
   'jpg',
@@ -65,13 +67,6 @@ export interface Master {
   problem?: string;
 }
 
-/** A record folder found under content/. */
-export interface RecordDir {
-  collection: string;
-  slug: string;
-  dir: string;
-}
-
 function isHidden(name: string): boolean {
   return name.startsWith('.') || name.startsWith('_');
 }
@@ -79,28 +74,6 @@ function isHidden(name: string): boolean {
 function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
-}
-
-/** Record folders: `content/<collection>/<slug>/` with an index.mdx or index.md. */
-export async function findRecords(contentDir: string): Promise<RecordDir[]> {
-  const records: RecordDir[] = [];
-  for (const collection of COLLECTIONS) {
-    let slugs;
-    try {
-      slugs = await readdir(join(contentDir, collection), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of slugs) {
-      if (!entry.isDirectory() || isHidden(entry.name)) continue;
-      const dir = join(contentDir, collection, entry.name);
-      const files = await readdir(dir);
-      if (files.includes('index.mdx') || files.includes('index.md')) {
-        records.push({ collection, slug: entry.name, dir });
-      }
-    }
-  }
-  return records.sort((a, b) => (a.dir < b.dir ? -1 : 1));
 }
 
 interface Candidate {
@@ -121,7 +94,7 @@ async function walk(
     if (isHidden(entry.name)) continue;
     const abs = join(dir, entry.name);
     const rel = relative(record, abs).split(sep).join('/');
-    if (rel === 'index.mdx' || rel === 'index.md') continue;
+    if (isRecordFile(rel)) continue;
     let isDir = entry.isDirectory();
     if (entry.isSymbolicLink()) {
       let target: string;
@@ -186,7 +159,7 @@ export function resolveGltfUri(
 }
 
 /** All masters of one record, with gltf resources folded into their model. */
-export async function discoverRecord(record: RecordDir): Promise<Master[]> {
+export async function discoverRecord(record: RecordFolder): Promise<Master[]> {
   const realRecord = await realpath(record.dir);
   const candidates: Candidate[] = [];
   await walk(record.dir, realRecord, record.dir, candidates, new Set([realRecord]));
@@ -234,9 +207,10 @@ export async function discoverRecord(record: RecordDir): Promise<Master[]> {
   return masters;
 }
 
-/** Every master under content/. */
+/** Every master under content/, record folders in path order. */
 export async function discoverMasters(contentDir: string): Promise<Master[]> {
+  const records = listRecordFolders(contentDir).sort((a, b) => (a.dir < b.dir ? -1 : 1));
   const all: Master[] = [];
-  for (const record of await findRecords(contentDir)) all.push(...(await discoverRecord(record)));
+  for (const record of records) all.push(...(await discoverRecord(record)));
   return all;
 }

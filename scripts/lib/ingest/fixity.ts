@@ -11,6 +11,16 @@ export interface FixityRecord {
   bytes: number;
   /** MIME type derived from the extension (model resources included). */
   type: string;
+  /** Earlier versions a curator replaced on purpose (`--accept-changed`), oldest first. */
+  replaced?: FixityReplacement[];
+}
+
+/** A version of a master that a curator replaced: its hash and size, and the day of the change. */
+export interface FixityReplacement {
+  sha256: string;
+  bytes: number;
+  /** `YYYY-MM-DD` (UTC) of the ingest that accepted the replacement. */
+  date: string;
 }
 
 /** `"<collection>/<slug>/<file>"` → record. */
@@ -69,9 +79,72 @@ export function serialiseFixity(manifest: FixityManifest): string {
   const sorted: FixityManifest = {};
   for (const key of Object.keys(manifest).sort()) {
     const r = manifest[key]!;
-    sorted[key] = { sha256: r.sha256, bytes: r.bytes, type: r.type };
+    const record: FixityRecord = { sha256: r.sha256, bytes: r.bytes, type: r.type };
+    if (r.replaced?.length) {
+      record.replaced = r.replaced.map((v) => ({ sha256: v.sha256, bytes: v.bytes, date: v.date }));
+    }
+    sorted[key] = record;
   }
   return `${JSON.stringify(sorted, null, 2)}\n`;
+}
+
+/** Whether a file's bytes are those a fixity record describes. */
+export function matchesFixity(record: FixityRecord, actual: { sha256: string; bytes: number }) {
+  return record.sha256 === actual.sha256 && record.bytes === actual.bytes;
+}
+
+/**
+ * The record of a deliberately replaced master: the new bytes, with the old version appended to
+ * the history so that fixity.json still shows what was there before and when it changed.
+ */
+export function recordReplacement(
+  before: FixityRecord,
+  now: Omit<FixityRecord, 'replaced'>,
+  date: Date,
+): FixityRecord {
+  const previous = { sha256: before.sha256, bytes: before.bytes, date: isoDay(date) };
+  return { ...now, replaced: [...(before.replaced ?? []), previous] };
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A file whose bytes no longer match its fixity record. */
+export interface ChangedFile {
+  /** Fixity key. */
+  key: string;
+  /** Path as a curator types it: relative to the project root, `/`-separated. */
+  path: string;
+  recorded: FixityRecord;
+  found: { sha256: string; bytes: number };
+}
+
+/** Quote a path for a POSIX shell when it holds anything but safe characters. */
+function shellQuote(path: string): string {
+  return /^[\w./@%+=:,-]+$/u.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The command that accepts these files as deliberate replacements. */
+export function acceptCommand(paths: readonly string[]): string {
+  return `npm run ingest -- ${paths.map((p) => `--accept-changed ${shellQuote(p)}`).join(' ')}`;
+}
+
+/**
+ * Why a changed master stops the ingest: each file with its recorded and current hash, and the
+ * exact command a curator runs when the change is a deliberate replacement.
+ */
+export function changedMasterMessage(files: readonly ChangedFile[], fixityPath: string): string {
+  const each = files.map(
+    (f) =>
+      `${f.path}: recorded sha256 ${f.recorded.sha256} (${f.recorded.bytes} bytes), found sha256 ${f.found.sha256} (${f.found.bytes} bytes)`,
+  );
+  return (
+    `changed since it was recorded in ${fixityPath} (damage, or a replacement nobody accepted): ` +
+    `${each.join('; ')}. Restore it from backup; if the new file is a deliberate replacement, ` +
+    `run: ${acceptCommand(files.map((f) => f.path))} / 母版与 ${fixityPath} 中的记录不符：` +
+    '若是损坏，请从备份恢复；若是有意替换，请运行上面的命令'
+  );
 }
 
 /** Write the manifest atomically, only when its content changed. Returns whether it wrote. */
@@ -107,8 +180,7 @@ export function diffFixity(expected: FixityManifest, actual: FixityManifest): Fi
     const e = expected[key]!;
     const a = actual[key];
     if (!a) diff.missing.push({ key, expected: e });
-    else if (a.sha256 !== e.sha256 || a.bytes !== e.bytes)
-      diff.changed.push({ key, expected: e, actual: a });
+    else if (!matchesFixity(e, a)) diff.changed.push({ key, expected: e, actual: a });
     else diff.ok.push(key);
   }
   for (const key of Object.keys(actual).sort()) {

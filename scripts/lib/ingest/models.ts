@@ -17,7 +17,11 @@ import draco3d from 'draco3dgltf';
 import { MeshoptEncoder, MeshoptDecoder } from 'meshoptimizer';
 import sharp from 'sharp';
 import { validateBytes } from 'gltf-validator';
-import type { BoundingBox, ModelEntry, ValidatorSummary } from '../../../src/lib/media-manifest.ts';
+import type {
+  BoundingBox,
+  ModelEntry,
+  ValidatorSummary,
+} from '../../../src/lib/records/media-manifest.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { gltfExternalUris, type Master, resolveGltfUri } from './discover.ts';
 import type { OutputTarget } from './images.ts';

@@ -20,7 +20,15 @@ export interface IngestReport {
   warnings: Problem[];
   errors: Problem[];
   items: { key: string; kind: string; status: ItemStatus; ms: number }[];
-  fixity: { added: string[]; updated: string[]; missing: string[]; pruned: string[] };
+  fixity: {
+    added: string[];
+    /** Replacements a curator accepted (`--accept-changed`); the old hash is kept as history. */
+    updated: string[];
+    /** Masters whose bytes differ from fixity.json and were refused (listed among the errors). */
+    changed: string[];
+    missing: string[];
+    pruned: string[];
+  };
   removedOutputs: string[];
   durationMs: number;
   settings: { image: string; model: string; jobs: number; sharpConcurrency: number };
@@ -101,7 +109,7 @@ export function formatSummary(report: IngestReport): string {
       `fixity.json: ${added.length} added, ${updated.length} updated, ${pruned.length} pruned`,
     );
   }
-  for (const key of updated) lines.push(`  fixity updated (master replaced): ${key}`);
+  for (const key of updated) lines.push(`  fixity updated (replacement accepted): ${key}`);
   if (missing.length > 0) {
     lines.push(
       `${missing.length} master(s) listed in fixity.json are missing (run with --prune-fixity if they were removed on purpose):`,

@@ -5,6 +5,12 @@ import { createHash } from 'node:crypto';
 export interface ImageSettings {
   /** Width ladder of the responsive derivatives (ascending). */
   widths: number[];
+  /**
+   * Leave out a rung less than this fraction below the master's own width (960 for a 1000 px
+   * photo): most photographs are 1000 px wide, and the near-duplicate rung was a third of the
+   * cold ingest's encoding time.
+   */
+  ladderMinStep: number;
   /** AVIF encoder effort 0–9 (chosen with `npm run bench:ingest`). */
   avifEffort: number;
   avifQuality: number;
@@ -52,19 +58,24 @@ export interface PipelineSettings {
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
 
+/** Images with more pixels than this are refused (decompression bombs); `npm run check` too. */
+export const MAX_INPUT_PIXELS = 200_000_000;
+
 export function defaultSettings(
   siteUrl = process.env['SITE_URL'] ?? DEFAULT_SITE_URL,
 ): PipelineSettings {
   return {
-    version: 1,
+    // 2: IIIF info.json lists whole-image sizes (with their files).
+    version: 2,
     image: {
       widths: [320, 640, 960, 1280, 1920, 2560],
+      ladderMinStep: 0.1,
       avifEffort: 2,
       avifQuality: 55,
       webpQuality: 78,
       webpEffort: 4,
       jpegQuality: 80,
-      maxInputPixels: 200_000_000,
+      maxInputPixels: MAX_INPUT_PIXELS,
       inMemoryPixels: 60_000_000,
       placeholderWidth: 16,
       iiifMinSide: 2400,

@@ -26,6 +26,9 @@ export type SniffedFormat =
   | 'text'
   | 'unknown';
 
+/** SVGs larger than this are refused (they are read whole to be checked and rasterised). */
+export const MAX_SVG_BYTES = 20 * 1024 * 1024;
+
 const UNSUPPORTED_LABEL: Partial<Record<SniffedFormat, string>> = {
   heic: 'HEIC/HEIF',
   bmp: 'BMP',
@@ -107,6 +110,31 @@ const IMAGE_EXT_FORMAT: Record<string, SniffedFormat> = {
   svg: 'svg',
 };
 
+/** What an image master's first bytes say about it, before any decoding. */
+export type ImageContent =
+  | { verdict: 'empty' }
+  | { verdict: 'text' }
+  | { verdict: 'unsupported'; label: string }
+  | { verdict: 'unrecognised'; expected: string }
+  | { verdict: 'image'; format: SniffedFormat; mismatch: boolean };
+
+/**
+ * Classify an image master by its size and first bytes: the one rule the ingest and
+ * `npm run check` share (each words the outcome for its own readers).
+ */
+export function classifyImageContent(ext: string, bytes: number, head: Buffer): ImageContent {
+  if (bytes === 0) return { verdict: 'empty' };
+  const format = sniff(head);
+  const expected = IMAGE_EXT_FORMAT[ext];
+  if (format === 'text' || format === 'gltf-json') return { verdict: 'text' };
+  const label = UNSUPPORTED_LABEL[format];
+  if (label) return { verdict: 'unsupported', label };
+  if (format === 'unknown' || format === 'glb') {
+    return { verdict: 'unrecognised', expected: expected ?? ext };
+  }
+  return { verdict: 'image', format, mismatch: expected !== undefined && expected !== format };
+}
+
 /**
  * Check that an image master's content is an image format the pipeline takes. Returns the
  * sniffed format plus a warning when the content and the extension disagree but both are fine.
@@ -116,30 +144,29 @@ export function checkImageContent(
   bytes: number,
   head: Buffer,
 ): { format: SniffedFormat; warning?: string } {
-  if (bytes === 0) throw new BadInputError('empty file (0 bytes); re-export or copy it again');
-  const format = sniff(head);
-  const expected = IMAGE_EXT_FORMAT[ext];
-  if (format === 'text' || format === 'gltf-json') {
-    throw new BadInputError(`not an image: this is a text file with a .${ext} extension`);
+  const content = classifyImageContent(ext, bytes, head);
+  switch (content.verdict) {
+    case 'empty':
+      throw new BadInputError('empty file (0 bytes); re-export or copy it again');
+    case 'text':
+      throw new BadInputError(`not an image: this is a text file with a .${ext} extension`);
+    case 'unsupported':
+      throw new BadInputError(
+        `unsupported format: the content is ${content.label} (extension .${ext}); export it as TIFF, PNG or JPEG`,
+      );
+    case 'unrecognised':
+      throw new BadInputError(
+        `unrecognised or corrupt file: the bytes are not a ${content.expected} image (unknown signature)`,
+      );
+    case 'image': {
+      const { format } = content;
+      if (!content.mismatch) return { format };
+      return {
+        format,
+        warning: `extension .${ext} but the content is ${format.toUpperCase()}; processed as ${format.toUpperCase()}`,
+      };
+    }
   }
-  const label = UNSUPPORTED_LABEL[format];
-  if (label) {
-    throw new BadInputError(
-      `unsupported format: the content is ${label} (extension .${ext}); export it as TIFF, PNG or JPEG`,
-    );
-  }
-  if (format === 'unknown' || format === 'glb') {
-    throw new BadInputError(
-      `unrecognised or corrupt file: the bytes are not a ${expected ?? ext} image (unknown signature)`,
-    );
-  }
-  if (expected && expected !== format) {
-    return {
-      format,
-      warning: `extension .${ext} but the content is ${format.toUpperCase()}; processed as ${format.toUpperCase()}`,
-    };
-  }
-  return { format };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Incremental-run state (.cache/ingest/state.json): what was produced from which master bytes
 // under which settings, plus a stat cache so unchanged files are not even re-hashed.
 import { readFile, stat } from 'node:fs/promises';
-import type { MediaEntry } from '../../../src/lib/media-manifest.ts';
+import type { MediaEntry } from '../../../src/lib/records/media-manifest.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { sha256File } from './fixity.ts';
 

@@ -1,6 +1,10 @@
 // Image tags: palette and dominant colour with Chinese/English names, perceptual hash, EXIF facts.
 import colourNames from '../../../src/data/colour-names.json' with { type: 'json' };
-import type { ColourName, ImageTags, PaletteColour } from '../../../src/lib/media-manifest.ts';
+import type {
+  ColourName,
+  ImageTags,
+  PaletteColour,
+} from '../../../src/lib/records/media-manifest.ts';
 
 type Lab = [number, number, number];
 

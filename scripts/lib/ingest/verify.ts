@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path';
 import { discoverMasters } from './discover.ts';
 import {
+  acceptCommand,
   type FixityDiff,
   type FixityManifest,
   diffFixity,
@@ -63,10 +64,14 @@ export function formatVerify(diff: FixityDiff): string {
   }
   for (const m of diff.missing) lines.push(`  MISSING ${m.key}`);
   for (const a of diff.added) lines.push(`  NEW     ${a.key} (not in fixity.json)`);
-  if (diff.changed.length + diff.missing.length + diff.added.length > 0) {
+  if (diff.changed.length > 0) {
     lines.push(
-      'If a change is deliberate (a curator replaced, added or removed a master), run `npm run ingest` ' +
-        '(with --prune-fixity for removals) and commit content/fixity.json; otherwise restore the master from backup.',
+      `A changed master is damage until a curator says otherwise: restore it from backup, or accept a deliberate replacement with \`${acceptCommand(diff.changed.map((c) => `content/${c.key}`))}\` and commit content/fixity.json.`,
+    );
+  }
+  if (diff.missing.length + diff.added.length > 0) {
+    lines.push(
+      'New masters are recorded by `npm run ingest`, removed ones forgotten by `npm run ingest -- --prune-fixity`; commit content/fixity.json afterwards.',
     );
   }
   return lines.join('\n');

@@ -1,16 +1,27 @@
 /**
- * Reindexing without downtime: documents go into a fresh index `<name>_tmp_<timestamp>`, which
- * is swapped with the live index in one atomic task once every task has succeeded. Visitors
- * never see an empty or half-built index; a failed task throws with Meilisearch's own error
- * and leaves the live index as it was.
+ * Reindexing without downtime: documents go into a fresh index `<name>_tmp_<timestamp>_…`,
+ * which is swapped with the live index in one atomic task once every task has succeeded.
+ * Visitors never see an empty or half-built index; a failed task throws with Meilisearch's own
+ * error and leaves the live index as it was. A run cut short (the server went away, the run was
+ * interrupted) leaves its temporary index behind; the next run removes it.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Meilisearch, type EnqueuedTaskPromise, type Settings, type Task } from 'meilisearch';
-import type { MediaManifest } from '../../../src/lib/media-manifest.ts';
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
+import {
+  Meilisearch,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  type EnqueuedTaskPromise,
+  type Settings,
+  type Task,
+} from 'meilisearch';
+import { readMediaManifest } from '../../../src/lib/records/media-file.ts';
+import type { MediaManifest } from '../../../src/lib/records/media-manifest.ts';
 import type { Collection } from '../../../src/schemas/index.ts';
 import { DEFAULT_INDEX } from './keys.ts';
-import { toSearchDocuments, type RecordInput, type SearchDocument } from './documents.ts';
+import type { AnyRecordRef } from '../../../src/lib/records/record-ref.ts';
+import { toSearchDocuments } from '../../../src/lib/search/build-document.ts';
+import type { SearchDocument } from '../../../src/lib/search/document.ts';
 import { searchSettings } from './settings.ts';
 
 /** A Meilisearch task that did not succeed, with Meilisearch's message and code. */
@@ -26,6 +37,51 @@ export class MeiliTaskError extends Error {
     this.task = task;
     this.code = task.error?.code;
   }
+}
+
+/** The search server stopped answering in the middle of a run (stopped, crashed, unreachable). */
+export class SearchServerGoneError extends Error {
+  readonly host: string;
+  /**
+   * `left` names the temporary index the run leaves behind and whether it had been swapped in
+   * already (then it holds the previous documents and the new ones are live).
+   */
+  constructor(host: string, cause: unknown, left?: { index: string; swapped: boolean }) {
+    const [en, zh] = !left
+      ? ['', '']
+      : left.swapped
+        ? [
+            ` The new index is live; the next run removes the previous one, left as ${left.index}.`,
+            '新索引已上线，下次运行会删除留下的旧索引。',
+          ]
+        : [
+            ` The live index is unchanged; the next run removes the unfinished temporary index ${left.index}.`,
+            '线上索引未变，下次运行会删除未完成的临时索引。',
+          ];
+    super(
+      `The search server at ${host} went away (${networkReason(cause)}): it stopped or can no longer be reached.${en}\n` +
+        `检索服务器（${host}）断开了连接：已停止或无法访问。${zh}`,
+      { cause },
+    );
+    this.name = 'SearchServerGoneError';
+    this.host = host;
+  }
+}
+
+/** Whether `error` is the client failing to reach the server at all (not an API error). */
+export function isServerGone(error: unknown): boolean {
+  return (
+    error instanceof MeilisearchRequestError &&
+    !(error.cause instanceof MeilisearchRequestTimeOutError)
+  );
+}
+
+/** `ECONNREFUSED`, `other side closed` …: the innermost cause of a failed request. */
+function networkReason(error: unknown): string {
+  let reason = error;
+  while (reason instanceof Error && reason.cause instanceof Error) reason = reason.cause;
+  const code = (reason as NodeJS.ErrnoException | undefined)?.code;
+  return code ?? (reason instanceof Error ? reason.message : String(reason));
 }
 
 export interface IndexDocumentsOptions {
@@ -59,7 +115,7 @@ export interface IndexResult {
 }
 
 export interface IndexRecordsOptions extends Omit<IndexDocumentsOptions, 'documents'> {
-  records: readonly RecordInput[];
+  records: readonly AnyRecordRef[];
   /** generated/media.json, for thumbnails; read from `root` when not given. */
   media?: MediaManifest;
   /** Project root, to find generated/media.json. */
@@ -67,12 +123,9 @@ export interface IndexRecordsOptions extends Omit<IndexDocumentsOptions, 'docume
 }
 
 /** generated/media.json when the media ingest has written one (and it is readable). */
-export function readMediaManifest(root: string): MediaManifest | undefined {
-  const file = join(root, 'generated', 'media.json');
-  if (!existsSync(file)) return undefined;
+function mediaForThumbnails(root: string): MediaManifest | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as MediaManifest;
-    return manifest && typeof manifest.items === 'object' ? manifest : undefined;
+    return readMediaManifest(root);
   } catch {
     return undefined; // thumbnails are optional: index without them
   }
@@ -85,16 +138,64 @@ async function settle(what: string, enqueued: EnqueuedTaskPromise, timeout: numb
 }
 
 const TMP_MARK = '_tmp_';
+/** After this long a temporary index is stale whoever made it. */
+const STALE_MS = 60 * 60 * 1000;
+/** This machine, in temporary index names: only runs here can be checked for being over. */
+const MACHINE = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+/** Temporary indexes this process is building now. */
+const building = new Set<string>();
 
-/** Deletes temporary indexes of `indexName` left by interrupted runs more than an hour ago. */
-async function removeStaleTemporaries(client: Meilisearch, indexName: string): Promise<void> {
-  const { results } = await client.getRawIndexes({ limit: 1000 });
-  const cutoff = Date.now() - 60 * 60 * 1000;
-  for (const index of results) {
-    if (!index.uid.startsWith(`${indexName}${TMP_MARK}`)) continue;
-    const stamp = Number(index.uid.slice(indexName.length + TMP_MARK.length).split('_')[0]);
-    if (Number.isFinite(stamp) && stamp < cutoff) await client.deleteIndex(index.uid).waitTask();
+/**
+ * `<indexName>_tmp_<time>_<machine>_<pid>_<random>`: when, where and by which process, so that
+ * the next run can tell a leftover from the index of a run still going.
+ */
+export function temporaryIndexName(indexName: string, pid = process.pid): string {
+  const random = Math.random().toString(36).slice(2, 8);
+  return `${indexName}${TMP_MARK}${Date.now()}_${MACHINE}_${pid}_${random}`;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
   }
+}
+
+/**
+ * Whether the temporary index `uid` of `indexName` was left by a run that is over: one more
+ * than an hour old, or one from this machine whose process has ended (or is this one, not
+ * building it). Another machine's recent index may belong to a run still going: it is kept.
+ */
+function isLeftOver(uid: string, indexName: string): boolean {
+  const [stamp, machine, pid] = uid.slice(indexName.length + TMP_MARK.length).split('_');
+  if (Number(stamp) < Date.now() - STALE_MS) return true;
+  if (machine !== MACHINE || pid === undefined) return false;
+  const owner = Number(pid);
+  return owner === process.pid ? !building.has(uid) : !isRunning(owner);
+}
+
+/**
+ * Deletes the temporary indexes of `indexName` that interrupted runs left; returns their names.
+ * Their queued work is cancelled first: a server restarted after dying mid-run resumes adding
+ * the dead run's documents, which nobody will use and which would hold up this run.
+ */
+async function removeLeftovers(
+  client: Meilisearch,
+  indexName: string,
+  timeout: number,
+): Promise<string[]> {
+  const { results } = await client.getRawIndexes({ limit: 1000 });
+  const leftovers = results
+    .map((index) => index.uid)
+    .filter((uid) => uid.startsWith(`${indexName}${TMP_MARK}`) && isLeftOver(uid, indexName));
+  if (leftovers.length === 0) return [];
+  await client.tasks
+    .cancelTasks({ indexUids: leftovers, statuses: ['enqueued', 'processing'] })
+    .waitTask({ timeout });
+  for (const uid of leftovers) await client.deleteIndex(uid).waitTask({ timeout });
+  return leftovers;
 }
 
 /** Builds a fresh index from `documents` and swaps it in atomically. */
@@ -107,8 +208,14 @@ export async function indexDocuments(options: IndexDocumentsOptions): Promise<In
   const log = options.log ?? (() => {});
   const client = new Meilisearch({ host: options.host, apiKey: options.masterKey });
 
-  await removeStaleTemporaries(client, indexName).catch(() => {});
-  const tmp = `${indexName}${TMP_MARK}${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+  // Best effort: a leftover that cannot be removed now is removed by a later run.
+  const removed = await removeLeftovers(client, indexName, timeout).catch((error: unknown) => {
+    log(`could not remove the leftovers of interrupted runs: ${(error as Error).message}`);
+    return [];
+  });
+  for (const uid of removed) log(`removed ${uid}, left by an interrupted run`);
+  const tmp = temporaryIndexName(indexName);
+  building.add(tmp);
   let swapped = false;
   try {
     await settle(`create index ${tmp}`, client.createIndex(tmp, { primaryKey }), timeout);
@@ -122,7 +229,10 @@ export async function indexDocuments(options: IndexDocumentsOptions): Promise<In
     // Enqueue every batch first (Meilisearch batches them), then wait for each.
     const tasks: EnqueuedTaskPromise[] = [];
     for (let i = 0; i < docs.length; i += batchSize) {
-      tasks.push(index.addDocuments(docs.slice(i, i + batchSize), { primaryKey }));
+      const task = index.addDocuments(docs.slice(i, i + batchSize), { primaryKey });
+      // Awaited in turn below; when one fails the rest must not become unhandled rejections.
+      task.catch(() => {});
+      tasks.push(task);
     }
     for (const [n, task] of tasks.entries()) {
       await settle(`add documents (batch ${n + 1} of ${tasks.length})`, task, timeout);
@@ -166,18 +276,23 @@ export async function indexDocuments(options: IndexDocumentsOptions): Promise<In
       durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {
+    if (isServerGone(error)) {
+      throw new SearchServerGoneError(options.host, error, { index: tmp, swapped });
+    }
     if (!swapped)
       await client
         .deleteIndex(tmp)
         .waitTask({ timeout: 30_000 })
         .catch(() => {});
     throw error;
+  } finally {
+    building.delete(tmp);
   }
 }
 
 /** Makes one document per record and swaps a fresh index in. The lead's entry point. */
 export async function indexRecords(options: IndexRecordsOptions): Promise<IndexResult> {
-  const media = options.media ?? (options.root ? readMediaManifest(options.root) : undefined);
+  const media = options.media ?? (options.root ? mediaForThumbnails(options.root) : undefined);
   const documents = toSearchDocuments(options.records, media);
   const { host, masterKey, indexName, settings, primaryKey, batchSize, taskTimeoutMs, log } =
     options;

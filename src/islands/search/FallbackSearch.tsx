@@ -3,8 +3,8 @@
  * a lookup by title and name in the static /search-fallback.json, with pinyin and initials.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { FALLBACK_INDEX_URL } from '../../lib/search-config.ts';
-import { rankFallback, type FallbackEntry } from '../../lib/search-fallback.ts';
+import { FALLBACK_INDEX_URL } from '../../lib/search/config.ts';
+import { rankFallback, type FallbackEntry } from '../../lib/search/fallback.ts';
 import { readQuery, type Handoff } from './handoff.ts';
 import { SearchField } from './SearchField.tsx';
 import { typeLabels, ui, type Lang } from './strings.ts';

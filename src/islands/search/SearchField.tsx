@@ -5,7 +5,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type RefObject } from 'react';
 import { ui, type Lang } from './strings.ts';
 
-type InputProps = Pick<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
+type InputProps = Pick<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'onFocus'>;
 
 export interface SearchFieldProps extends InputProps {
   lang: Lang;

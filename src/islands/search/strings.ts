@@ -3,6 +3,7 @@ import craftCategories from '../../data/vocabularies/craft-categories.json';
 import licenses from '../../data/vocabularies/licenses.json';
 import materials from '../../data/vocabularies/materials.json';
 import periods from '../../data/vocabularies/periods.json';
+import type { FacetParam, FilterableAttribute } from '../../lib/search/document.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -29,6 +30,7 @@ export const ui = {
   },
   loading: { zh: '正在检索…', en: 'Searching…' },
   preparing: { zh: '正在准备检索…', en: 'Preparing search…' },
+  browseAll: { zh: '浏览全部记录', en: 'Browse every record' },
   empty: {
     zh: '输入关键词开始检索，或用左侧筛选浏览全部记录。',
     en: 'Type to search, or use the filters to browse every record.',
@@ -58,16 +60,20 @@ export const ui = {
   search: { zh: '检索', en: 'Search' },
 } as const;
 
+/** The title of each facet (by URL parameter: src/lib/search/document.ts, `FACETS`). */
 export const facetTitles = {
   type: { zh: '类型', en: 'Type' },
+  object: { zh: '器物类型', en: 'Object type' },
   category: { zh: '门类', en: 'Category' },
-  materials: { zh: '材质', en: 'Material' },
+  material: { zh: '材质', en: 'Material' },
   period: { zh: '年代', en: 'Period' },
   province: { zh: '省份', en: 'Province' },
-  heritage_label: { zh: '非遗项目', en: 'Heritage item' },
-  hasModel: { zh: '三维模型', en: '3D model' },
+  heritage: { zh: '非遗项目', en: 'Heritage item' },
+  batch: { zh: '传承人批次', en: 'Inheritor batch' },
+  ethnic: { zh: '民族', en: 'Ethnic group' },
+  model: { zh: '三维模型', en: '3D model' },
   license: { zh: '许可', en: 'License' },
-} as const;
+} as const satisfies Record<FacetParam, { zh: string; en: string }>;
 
 export const typeLabels: Record<string, { zh: string; en: string }> = {
   works: { zh: '作品', en: 'Works' },
@@ -75,6 +81,7 @@ export const typeLabels: Record<string, { zh: string; en: string }> = {
   people: { zh: '人物', en: 'People' },
   clusters: { zh: '聚集区', en: 'Clusters' },
   exhibitions: { zh: '展览', en: 'Exhibitions' },
+  cases: { zh: '典型案例', en: 'Typical cases' },
 };
 
 type Labelled = { key: string; zh: string; en: string };
@@ -84,13 +91,16 @@ const vocab = {
   materials: byKey(materials),
   period: byKey(periods),
   license: byKey(licenses),
-};
+} satisfies Partial<Record<FilterableAttribute, Map<string, Labelled>>>;
 
 /** Label of a facet value in the page's language. */
 export function facetLabel(attribute: string, value: string, lang: Lang): string {
-  if (attribute === 'type') return typeLabels[value]?.[lang] ?? value;
-  if (attribute === 'hasModel')
+  if (attribute === ('type' satisfies FilterableAttribute))
+    return typeLabels[value]?.[lang] ?? value;
+  if (attribute === ('hasModel' satisfies FilterableAttribute))
     return value === 'true' ? ui.withModel[lang] : ui.withoutModel[lang];
+  if (attribute === ('batch' satisfies FilterableAttribute))
+    return lang === 'zh' ? `第${value}批` : `Batch ${value}`;
   if (attribute in vocab) return vocab[attribute as keyof typeof vocab].get(value)?.[lang] ?? value;
   return value;
 }

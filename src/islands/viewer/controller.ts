@@ -32,8 +32,6 @@ export interface Anchor {
   normal?: Vec3 | undefined;
 }
 
-export type ErrorKind = 'webgl' | 'context' | 'load' | 'memory';
-
 export interface ReadyInfo {
   /** Milliseconds from the start of loading to the first frame with the model. */
   ms: number;

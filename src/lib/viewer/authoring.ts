@@ -1,4 +1,7 @@
-/** Ready-to-paste frontmatter for curators (the viewer's authoring aid in `npm run dev`). */
+/**
+ * Ready-to-paste frontmatter for curators (the viewer's authoring aid in `npm run dev`).
+ * Pure.
+ */
 import type { CameraView, LightingPreset, Vec3 } from './types.ts';
 
 const num = (v: number, digits: number) => String(Number(v.toFixed(digits)) + 0);

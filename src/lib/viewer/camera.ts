@@ -1,5 +1,5 @@
 /** Camera framing and limits derived from a model's bounding box (pure maths, no three.js). */
-import type { BoundingBox } from '../media-manifest.ts';
+import type { BoundingBox } from '../records/media-manifest.ts';
 import type { CameraView, Vec3 } from './types.ts';
 
 export interface CameraLimits {

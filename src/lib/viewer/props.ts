@@ -1,5 +1,8 @@
-/** Builds the viewer island's serializable props from a record's model entry (used by ModelSection). */
-import type { BoundingBox, ModelEntry } from '../media-manifest.ts';
+/**
+ * Builds the viewer island's serializable props from a record's model entry (used by ModelSection).
+ * Pure.
+ */
+import type { BoundingBox, ModelEntry } from '../records/media-manifest.ts';
 import type {
   CameraView,
   LightingPreset,

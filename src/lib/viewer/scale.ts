@@ -1,4 +1,7 @@
-/** The scale reference of the viewer: model units ↔ centimetres, and a scale bar of a round length. */
+/**
+ * The scale reference of the viewer: model units ↔ centimetres, and a scale bar of a round length.
+ * Pure.
+ */
 import type { RealDimensions, Vec3 } from './types.ts';
 
 /**

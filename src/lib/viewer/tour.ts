@@ -1,4 +1,7 @@
-/** Guided tour state: which step is shown and whether it plays on by itself. */
+/**
+ * Guided tour state: which step is shown and whether it plays on by itself.
+ * Pure.
+ */
 
 export interface TourState {
   /** Index of the current step, or -1 before the tour starts. */

@@ -1,8 +1,9 @@
 /**
  * Serializable shapes passed from the Astro page to the 3D viewer island. Texts are already
  * picked in the page language, so the island receives only what it shows.
+ * Pure: types only.
  */
-import type { BoundingBox } from '../media-manifest.ts';
+import type { BoundingBox } from '../records/media-manifest.ts';
 
 export type Vec3 = [number, number, number];
 export type ViewerLang = 'zh' | 'en';

@@ -1,4 +1,7 @@
-/** Whether a hotspot marker can be seen from the camera (pure part of the test). */
+/**
+ * Whether a hotspot marker can be seen from the camera (pure part of the test).
+ * Pure.
+ */
 import type { Vec3 } from './types.ts';
 
 /**

@@ -1,7 +1,7 @@
 /**
  * `/cite/<ID>.<lang>.<bib|ris|json>`: citation downloads (BibTeX, RIS, CSL-JSON) of every record in
- * both languages. The access date is the build date; the page's script offers the same files with
- * the reader's own date.
+ * both languages. They carry no access date (the build date is not when anyone read the record);
+ * the page's script offers the same files with the reader's own date.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import {
@@ -11,10 +11,11 @@ import {
   fileFormats,
   fileTypes,
   type FileFormat,
-} from '../../lib/citations.ts';
-import { languages, type Lang } from '../../lib/i18n.ts';
-import type { AnyRecordRef } from '../../lib/record-ref.ts';
-import { allRefs, siteUrl } from '../../lib/research-site.ts';
+} from '../../lib/research/citations.ts';
+import { languages, type Lang } from '../../lib/site/i18n.ts';
+import type { AnyRecordRef } from '../../lib/records/record-ref.ts';
+import { allRefs } from '../../lib/site/archive.ts';
+import { siteUrl } from '../../lib/research/research-site.ts';
 
 export const getStaticPaths = (async () =>
   (await allRefs()).flatMap((ref) =>
@@ -28,7 +29,7 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = ({ props, site }) => {
   const { ref, lang, format } = props as { ref: AnyRecordRef; lang: Lang; format: FileFormat };
-  const input = citationInput(ref, lang, siteUrl(site), new Date());
+  const input = citationInput(ref, lang, siteUrl(site));
   return new Response(citationFile(input, format), {
     headers: {
       'Content-Type': fileTypes[format].type,

@@ -1,7 +1,8 @@
 /** `/data/records.json`: every record with its data, links, media and license. */
 import type { APIRoute } from 'astro';
-import { collectionDocument } from '../../lib/open-data.ts';
-import { allRefs, researchContext } from '../../lib/research-site.ts';
+import { collectionDocument } from '../../lib/research/open-data.ts';
+import { allRefs } from '../../lib/site/archive.ts';
+import { researchContext } from '../../lib/research/research-site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const doc = collectionDocument(await allRefs(), researchContext(site), new Date());

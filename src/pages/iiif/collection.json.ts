@@ -1,7 +1,7 @@
 /** `/iiif/collection.json`: IIIF Presentation 3 Collection of every work with a manifest. */
 import type { APIRoute } from 'astro';
-import { worksCollection } from '../../lib/iiif.ts';
-import { refsOf, researchContext } from '../../lib/research-site.ts';
+import { worksCollection } from '../../lib/research/iiif.ts';
+import { refsOf, researchContext } from '../../lib/research/research-site.ts';
 
 export const GET: APIRoute = async ({ site }) =>
   new Response(

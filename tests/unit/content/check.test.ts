@@ -38,6 +38,31 @@ describe('checkContent', () => {
     expect(problems()).toEqual([]);
   });
 
+  it('lists each review note of a work as a warning, not an error', () => {
+    const review = [
+      'review:',
+      '  - field: period',
+      '    note:',
+      '      zh: 中文图注称“清”，但嘉靖是明代年号',
+      '      en: The Chinese caption names the Qing, but Jiajing is a Ming reign',
+      'added:',
+    ].join('\n');
+    write('works/guangcai-bowl/index.mdx', validWork.replace(/^added:/m, review));
+    const all = checkContent(root).problems;
+    expect(problems()).toEqual([]);
+    expect(all).toEqual([
+      expect.objectContaining({
+        field: 'review.0',
+        warning: true,
+        en: 'needs review (period): The Chinese caption names the Qing, but Jiajing is a Ming reign',
+        zh: '待核（period）：中文图注称“清”，但嘉靖是明代年号',
+      }),
+    ]);
+    expect(formatProblem(all[0]!)).toMatch(
+      /^content\/works\/guangcai-bowl\/index\.mdx: warning: review\.0: /,
+    );
+  });
+
   it('reports malformed YAML with its line', () => {
     write(
       'works/guangcai-bowl/index.mdx',
@@ -313,6 +338,92 @@ describe('checkContent on figures', () => {
     );
     expect(problems()).toMatchObject([
       { field: '(body)', en: expect.stringMatching(/detail\.png.*not among the images/) },
+    ]);
+  });
+});
+
+describe('checkContent on unsafe content', () => {
+  beforeEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    root = mkdtempSync(join(tmpdir(), 'bg-check-'));
+    seed();
+  });
+
+  /** The work as an imported Markdown record, with `body` after the frontmatter. */
+  const markdownWork = (body: string) =>
+    validWork.replace(/\n---\n[\s\S]*$/, `\n---\n\n<div lang="en">\n\n${body}\n\n</div>\n`);
+
+  it('refuses raw <script>, <iframe> and onerror= in a Markdown (.md) record', () => {
+    rmSync(join(root, 'content/works/guangcai-bowl/index.mdx'));
+    write(
+      'works/guangcai-bowl/index.md',
+      markdownWork(
+        'Credit: <script>alert(1)</script>\n\n<iframe src="https://example.org"></iframe>\n\n<img src="photo.png" onerror="alert(1)">',
+      ),
+    );
+    expect(problems()).toMatchObject([
+      {
+        file: 'content/works/guangcai-bowl/index.md',
+        field: '(body)',
+        line: 18,
+        en: '<script> is not allowed in records',
+      },
+      { line: 20, en: '<iframe> is not allowed in records' },
+      { line: 22, en: '<img> has an event handler "onerror"' },
+    ]);
+  });
+
+  it('refuses a javascript: link in a Markdown link, a JSX <a href> and references[].url', () => {
+    write(
+      'works/guangcai-bowl/index.mdx',
+      validWork.replace(
+        '{ title: 国家级非物质文化遗产代表性项目名录 }',
+        '{ title: x, url: "javascript:alert(1)" }',
+      ),
+    );
+    expect(problems()).toMatchObject([
+      { field: 'references.0.url', line: 12, en: '"javascript:alert(1)" is not a web address' },
+    ]);
+    write(
+      'works/guangcai-bowl/index.mdx',
+      validWork.replace(
+        '中文。',
+        '[点击](jav&#x61;script:alert(1)) <a href="javascript&#58;alert(1)">x</a>',
+      ),
+    );
+    expect(problems()).toMatchObject([
+      { field: '(body)', line: 18, en: expect.stringMatching(/the link links to "javascript:/) },
+      { field: '(body)', line: 18, en: expect.stringMatching(/<a href> links to "javascript:/) },
+    ]);
+  });
+
+  it('refuses a body image in a _ folder, which the ingest skips, and an SVG beside the record', () => {
+    write(
+      'works/guangcai-bowl/_private/evil.svg',
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    );
+    write(
+      'works/guangcai-bowl/evil.svg',
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    );
+    write(
+      'works/guangcai-bowl/index.mdx',
+      validWork.replace('中文。', '![纹饰](./_private/evil.svg)\n\n![纹饰](evil.svg)'),
+    );
+    expect(problems()).toMatchObject([
+      { field: '(body)', line: 18, en: expect.stringMatching(/hidden folder/) },
+      { field: '(body)', line: 20, en: expect.stringMatching(/is an SVG/) },
+    ]);
+  });
+
+  it('accepts a body image beside the record and reports one that is missing', () => {
+    write('works/guangcai-bowl/detail.jpg', 'x');
+    write(
+      'works/guangcai-bowl/index.mdx',
+      validWork.replace('中文。', '![纹饰](detail.jpg)\n\n![纹饰](detail-2.jpg)'),
+    );
+    expect(problems()).toMatchObject([
+      { field: '(body)', line: 20, en: 'the image "detail-2.jpg" does not exist' },
     ]);
   });
 });

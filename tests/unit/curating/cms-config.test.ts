@@ -75,6 +75,33 @@ describe('the web editor configuration', () => {
     expect(editorFields('clusters').map((f) => f.name)).not.toContain('contactPhone');
   });
 
+  it('offers "living" as a choice that can go back to unknown, read by the schema as booleans', () => {
+    const living = config.collections
+      .find((c) => c.name === 'people')!
+      .fields.find((f) => f.name === 'living') as {
+      widget?: string;
+      options?: { value: string }[];
+      required?: boolean;
+    };
+    expect(living).toMatchObject({ widget: 'select', required: false });
+    const base = {
+      id: 'BGP-000001',
+      name: { zh: '陈彩华', en: 'Chen Caihua', pinyin: 'Chén Cǎihuá' },
+      summary: { zh: '广彩艺人。', en: 'A Guangcai painter.' },
+      references: [
+        { title: '国家级非物质文化遗产代表性项目名录', publisher: '国务院', year: 2008 },
+      ],
+      added: '2026-12-01',
+    };
+    const read = (living: unknown) => schemas.people.parse({ ...base, living }).living;
+    expect(living.options!.map((o) => read(o.value))).toEqual([true, false]);
+    // Cleared in the editor, or never chosen: unknown, never "has died".
+    expect(read('')).toBeUndefined();
+    expect(read(null)).toBeUndefined();
+    expect(read(undefined)).toBeUndefined();
+    expect(schemas.people.safeParse({ ...base, living: 'maybe' }).success).toBe(false);
+  });
+
   it.each([...collections])('fills a new %s record with the next free ID', (collection) => {
     const id = config.collections
       .find((c) => c.name === collection)!

@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { satteri } from '@astrojs/markdown-satteri';
+import { htmlToHast } from 'satteri';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../scripts/lib/check.ts';
 import {
@@ -304,7 +306,7 @@ describe.skipIf(!haveShared)('national list import (real rows)', () => {
     expect(result.rows[1]).toMatchObject({ action: 'created', id: 'BGC-000002' });
   });
 
-  it('rejects items that are not crafts of objects, unknown categories, unknown provinces and bad batches', () => {
+  it('skips items that are not crafts of objects; rejects unknown categories, unknown provinces and bad batches', () => {
     const rows = [
       line('VIII-58'), // 茅台酒酿制技艺: food and drink
       line('VII-101'), // 平遥纱阁戏人: no category rule
@@ -315,7 +317,7 @@ describe.skipIf(!haveShared)('national list import (real rows)', () => {
     ];
     const result = run('ich', ichFile(rows));
     const reasons = result.rows.map((r) => `${r.action} ${r.field ?? ''}: ${r.reason ?? ''}`);
-    expect(reasons[0]).toMatch(/^rejected category: not a craft of objects/);
+    expect(reasons[0]).toMatch(/^skipped-scope category: not a craft of objects/);
     expect(reasons[1]).toMatch(/^rejected category: no craft category rule matches "平遥纱阁戏人"/);
     expect(reasons[2]).toMatch(/^rejected regions: "火星省" is not a province-level division/);
     expect(reasons[3]).toMatch(/^rejected heritage.0.code: .*national list/);
@@ -337,5 +339,52 @@ describe('sources and hashes', () => {
     const a = 'imported:\n  mapping: ima\n  key: "1"\n  hash: ' + 'a'.repeat(64) + '\n---\n';
     const b = a.replace('a'.repeat(64), 'b'.repeat(64));
     expect(contentHash(a)).toBe(contentHash(b));
+  });
+});
+
+describe('import of hostile source values', () => {
+  const hostileSource = join(repo, 'tests', 'fixtures', 'import', 'hostile-ima.json');
+
+  /** Elements (`name` or `a href`) in the HTML Astro's Markdown renderer makes of a body. */
+  async function renderedElements(body: string): Promise<string[]> {
+    const renderer = await satteri().createRenderer({});
+    const { code } = await renderer.render(body);
+    const names: string[] = [];
+    const walk = (node: { type: string; tagName?: string; properties?: object; children?: [] }) => {
+      if (node.type === 'element' && node.tagName)
+        names.push([node.tagName, ...Object.entries(node.properties ?? {}).flat()].join(' '));
+      (node.children ?? []).forEach(walk);
+    };
+    walk(htmlToHast(code, { fragment: true }) as Parameters<typeof walk>[0]);
+    return [...new Set(names)].sort();
+  }
+
+  it('writes every value into the body as text: the page shows no script, frame or image', async () => {
+    const result = run('ima', hostileSource);
+    expect(result.counts).toMatchObject({ created: 1, rejected: 0 });
+    const [folder] = files('works');
+    const text = readFileSync(join(project.content, 'works', folder ?? '', 'index.md'), 'utf8');
+    const body = text.slice(text.indexOf('\n---\n', 4) + 5);
+    // a bare web address still shows as a link to itself (GitHub-flavoured Markdown)
+    expect(await renderedElements(body)).toEqual([
+      'a href https://example.org/tracker.png',
+      'div lang en',
+      'div lang zh-Hans',
+      'p',
+      'strong',
+    ]);
+    expect(body).toContain('\\<iframe src="javascript:alert(\'credit\')"\\>');
+    expect(checkContent(project.root).problems).toEqual([]);
+  });
+
+  it('rejects a row whose body would still hold a link that is not a web address', () => {
+    const [row] = JSON.parse(readFileSync(hostileSource, 'utf8')) as Ima[];
+    const result = run('ima', imaFile([{ ...row, credit_line: 'write to someone@example.org' }]));
+    expect(result.rows[0]).toMatchObject({
+      action: 'rejected',
+      field: '(body)',
+      reason: expect.stringMatching(/mailto:someone@example.org.*not a web address/),
+    });
+    expect(files('works')).toEqual([]);
   });
 });

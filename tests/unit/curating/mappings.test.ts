@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FieldRejection, buildRecord } from '../../../scripts/lib/import/build.ts';
+import { FieldRejection, FieldSkip, buildRecord } from '../../../scripts/lib/import/build.ts';
 import { loadMapping } from '../../../scripts/lib/import/mapping.ts';
 import {
   nameToEnglish,
   parseDimensions,
   parseYearRange,
 } from '../../../scripts/lib/import/transforms.ts';
-import { findTerm } from '../../../src/lib/vocabularies.ts';
+import { findTerm } from '../../../src/lib/records/vocabularies.ts';
 import { haveShared, imaSource, repo } from './helpers.ts';
 
 const ima = loadMapping(join(repo, 'import-mappings', 'ima.json'));
@@ -113,11 +113,23 @@ describe('IMA value maps', () => {
     ).toEqual(['porcelain', 'enamel']);
   });
 
-  it('gives a Chinese title from period and category, never a guessed translation', () => {
-    expect(build(ima, imaRow({ title: 'tomb guardian' }))['title']).toEqual({
-      zh: '清陶瓷藏品（印第安纳波利斯艺术博物馆 T.1）',
-      en: 'Tomb guardian',
+  it('translates the title through the thesaurus, marked as working, with the source kept', () => {
+    const data = build(ima, imaRow({ title: 'tomb guardian' }));
+    expect(data['title']).toMatchObject({ en: 'Tomb guardian' });
+    expect(data['title']).not.toMatchObject({ zh: expect.stringContaining('藏品') });
+    expect(data).toMatchObject({
+      sourceTitle: { text: 'tomb guardian', lang: 'en' },
+      titleTranslation: 'working',
+      objectType: 'tomb-guardian',
     });
+  });
+  it('keeps the period-and-category title when the thesaurus lacks a word, never a guess', () => {
+    const data = build(ima, imaRow({ title: 'ewer with abstract design' }));
+    expect(data['title']).toEqual({
+      zh: '清陶瓷藏品（印第安纳波利斯艺术博物馆 T.1）',
+      en: 'Ewer with abstract design',
+    });
+    expect(data['titleTranslation']).toBeUndefined();
   });
 });
 
@@ -202,14 +214,16 @@ describe('national list value maps', () => {
     for (const [name, category] of cases)
       expect(build(ich, row(name))['category'], name).toBe(category);
   });
-  it('rejects items that are not crafts of objects', () => {
+  it('skips items that are not crafts of objects, with the reason', () => {
     for (const name of [
       '茅台酒酿制技艺',
       '绿茶制作技艺(西湖龙井)',
       '徽派传统民居营造技艺',
       '川菜烹饪技艺',
     ]) {
-      expect(rejection(ich, row(name))?.reason, name).toMatch(/not a craft of objects/);
+      const skipped = rejection(ich, row(name));
+      expect(skipped, name).toBeInstanceOf(FieldSkip);
+      expect(skipped?.reason, name).toMatch(/not a craft of objects/);
     }
   });
   it('turns provinces into regions with GB/T 2260 codes, ignoring 中直单位', () => {

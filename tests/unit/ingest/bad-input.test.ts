@@ -2,7 +2,7 @@ import { readdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImageEntry } from '../../../src/lib/media-manifest.ts';
+import type { ImageEntry } from '../../../src/lib/records/media-manifest.ts';
 import type { IngestResult } from '../../../scripts/lib/ingest/run.ts';
 import { type TempProject, patternImage, pngBomb, tempProject } from './helpers.ts';
 

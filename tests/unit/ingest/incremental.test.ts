@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImageEntry, MediaManifest } from '../../../src/lib/media-manifest.ts';
+import type { ImageEntry, MediaManifest } from '../../../src/lib/records/media-manifest.ts';
 import { REPO_ROOT, type TempProject, patternImage, tempProject } from './helpers.ts';
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -40,10 +40,10 @@ describe('incremental runs', () => {
     expect(second.report.durationMs).toBeLessThan(1000);
   });
 
-  it('reprocesses only the master that changed, under new URLs, and removes its old outputs', async () => {
+  it('reprocesses only the master a curator replaced, under new URLs, and removes its old outputs', async () => {
     const old = (await project.ingest()).manifest.items['works/w2/photo.jpg'] as ImageEntry;
     await project.write('content/works/w2/photo.jpg', await patternImage(720, 480, 999));
-    const run = await project.ingest();
+    const run = await project.ingest({ acceptChanged: ['content/works/w2/photo.jpg'] });
     expect(run.report.items.filter((i) => i.status === 'processed').map((i) => i.key)).toEqual([
       'works/w2/photo.jpg',
     ]);
@@ -81,7 +81,7 @@ describe('incremental runs', () => {
   });
 });
 
-describe('interrupted run (CLI killed halfway, then run again)', () => {
+describe('interrupted run (CLI killed halfway, then run again)', { timeout: 240_000 }, () => {
   let project: TempProject;
   beforeAll(async () => {
     project = await tempProject();
@@ -157,7 +157,7 @@ describe('interrupted run (CLI killed halfway, then run again)', () => {
       join(project.root, 'content/works/k0/photo.jpg'),
       await patternImage(300, 200, 300),
     );
-    const child = cli();
+    const child = cli(['--accept-changed', 'content/works/k0/photo.jpg']);
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MEDIA_FILE, readMediaManifest } from '../../../src/lib/records/media-file.ts';
 import {
   type ImageEntry,
   type MediaManifest,
@@ -8,7 +12,7 @@ import {
   largestDerivative,
   mediaKey,
   srcsetFor,
-} from '../../../src/lib/media-manifest.ts';
+} from '../../../src/lib/records/media-manifest.ts';
 
 const entry: ImageEntry = {
   kind: 'image',
@@ -62,5 +66,35 @@ describe('media manifest helpers', () => {
     expect(largestDerivative(entry)?.url).toBe('/media/works/x/a/a-1000.jpeg');
     expect(derivativeForWidth(entry, 500, 'webp')?.width).toBe(640);
     expect(derivativeForWidth(entry, 5000, 'webp')?.width).toBe(1000);
+  });
+});
+
+describe('readMediaManifest (the one reader, for pages and the indexer)', () => {
+  const project = () => mkdtempSync(join(tmpdir(), 'bg-media-file-'));
+  const writeManifest = (root: string, text: string) => {
+    mkdirSync(join(root, 'generated'), { recursive: true });
+    writeFileSync(join(root, MEDIA_FILE), text);
+  };
+
+  it('reads the manifest the ingest wrote', () => {
+    const root = project();
+    writeManifest(root, JSON.stringify({ version: 1, generatedAt: 'now', items: { a: entry } }));
+    expect(readMediaManifest(root)?.items['a']).toEqual(entry);
+    rmSync(root, { recursive: true });
+  });
+
+  it('gives nothing before the first ingest', () => {
+    const root = project();
+    expect(readMediaManifest(root)).toBeUndefined();
+    rmSync(root, { recursive: true });
+  });
+
+  it('names the file when it is not a manifest', () => {
+    const root = project();
+    writeManifest(root, '{"version": 1, "items": {');
+    expect(() => readMediaManifest(root)).toThrow(/generated\/media\.json: not a media manifest/);
+    writeManifest(root, '{"version": 1}');
+    expect(() => readMediaManifest(root)).toThrow(/no "items" object.*npm run ingest/);
+    rmSync(root, { recursive: true });
   });
 });

@@ -3,7 +3,7 @@ import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { validateBytes } from 'gltf-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ModelEntry } from '../../../src/lib/media-manifest.ts';
+import type { ModelEntry } from '../../../src/lib/records/media-manifest.ts';
 import type { IngestResult } from '../../../scripts/lib/ingest/run.ts';
 import { SHARED_MODELS, type TempProject, tempProject } from './helpers.ts';
 

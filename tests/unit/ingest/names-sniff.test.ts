@@ -90,4 +90,10 @@ describe('derivative width ladder', () => {
     expect(ladderFor(960, ladder)).toEqual([320, 640, 960]);
     expect(ladderFor(200, ladder)).toEqual([200]);
   });
+
+  it('leaves out a rung just below the original width when asked to', () => {
+    expect(ladderFor(1000, ladder, 0.1)).toEqual([320, 640, 1000]);
+    expect(ladderFor(1100, ladder, 0.1)).toEqual([320, 640, 960, 1100]);
+    expect(ladderFor(4000, ladder, 0.1)).toEqual(ladder);
+  });
 });

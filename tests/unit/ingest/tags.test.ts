@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImageEntry } from '../../../src/lib/media-manifest.ts';
+import type { ImageEntry } from '../../../src/lib/records/media-manifest.ts';
 import {
   dHash,
   extractPalette,

@@ -1,13 +1,13 @@
 /** Small hand-written records of every type, parsed by the real schemas, for the research tests. */
 import { schemas } from '../../../src/schemas/index.ts';
-import type { AnyRecordRef, ImageLookup } from '../../../src/lib/record-ref.ts';
-import type { ImageEntry } from '../../../src/lib/media-manifest.ts';
+import type { ImageLookup, RecordRef } from '../../../src/lib/records/record-ref.ts';
+import type { ImageEntry } from '../../../src/lib/records/media-manifest.ts';
 
 export const SITE = 'https://baigong.example.org';
 
 const refs = [{ title: '国家级非物质文化遗产代表性项目名录', publisher: '国务院', year: 2008 }];
 
-export const work: AnyRecordRef = {
+export const work: RecordRef<'works'> = {
   collection: 'works',
   slug: 'guangcai-punch-bowl',
   data: schemas.works.parse({
@@ -46,7 +46,7 @@ export const work: AnyRecordRef = {
   }),
 };
 
-export const craft: AnyRecordRef = {
+export const craft: RecordRef<'crafts'> = {
   collection: 'crafts',
   slug: 'guangcai-porcelain',
   data: schemas.crafts.parse({
@@ -76,7 +76,7 @@ export const craft: AnyRecordRef = {
   }),
 };
 
-export const person: AnyRecordRef = {
+export const person: RecordRef<'people'> = {
   collection: 'people',
   slug: 'chen-caihua',
   data: schemas.people.parse({
@@ -92,7 +92,7 @@ export const person: AnyRecordRef = {
   }),
 };
 
-export const cluster: AnyRecordRef = {
+export const cluster: RecordRef<'clusters'> = {
   collection: 'clusters',
   slug: 'guangzhou-guangcai',
   data: schemas.clusters.parse({
@@ -112,7 +112,7 @@ export const cluster: AnyRecordRef = {
   }),
 };
 
-export const exhibition: AnyRecordRef = {
+export const exhibition: RecordRef<'exhibitions'> = {
   collection: 'exhibitions',
   slug: 'southern-seas',
   data: schemas.exhibitions.parse({

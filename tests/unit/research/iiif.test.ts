@@ -4,8 +4,7 @@
  * the official schema, for hand-written fixtures and for every real record with processed images
  * (content/ + generated/media.json, through the same pure builder the endpoints use).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../../scripts/lib/content.ts';
 import {
@@ -14,13 +13,14 @@ import {
   iiifRights,
   workManifest,
   worksCollection,
-} from '../../../src/lib/iiif.ts';
-import { getMedia, isImageEntry, type MediaManifest } from '../../../src/lib/media-manifest.ts';
-import { toRef, type ImageLookup, type RecordRef } from '../../../src/lib/record-ref.ts';
+} from '../../../src/lib/research/iiif.ts';
+import { getMedia, isImageEntry } from '../../../src/lib/records/media-manifest.ts';
+import { EMPTY_MEDIA_MANIFEST, readMediaManifest } from '../../../src/lib/records/media-file.ts';
+import { recordsOf, type ImageLookup } from '../../../src/lib/records/record-ref.ts';
 import { iiifErrors } from '../../fixtures/iiif/validate.ts';
 import { fakeLookup, SITE, work } from './fixtures.ts';
 
-const bowl = work as RecordRef<'works'>;
+const bowl = work;
 const ctx = { site: SITE, image: fakeLookup };
 
 describe('work manifest', () => {
@@ -113,17 +113,12 @@ describe('helpers', () => {
 
 describe('the real records', () => {
   const root = resolve(import.meta.dirname, '../../..');
-  const mediaFile = join(root, 'generated', 'media.json');
-  const media: MediaManifest = existsSync(mediaFile)
-    ? (JSON.parse(readFileSync(mediaFile, 'utf8')) as MediaManifest)
-    : { version: 0, generatedAt: '', items: {} };
+  const media = readMediaManifest(root) ?? EMPTY_MEDIA_MANIFEST;
   const lookup: ImageLookup = (collection, slug, file) => {
     const found = getMedia(media, collection, slug, file);
     return isImageEntry(found) ? found : undefined;
   };
-  const works = loadRecords(root)
-    .records.filter((r) => r.collection === 'works')
-    .map((r) => toRef(r) as RecordRef<'works'>);
+  const works = recordsOf(loadRecords(root).records, 'works');
   const site = 'http://localhost:4321';
 
   it('every manifest and the collection validate', () => {

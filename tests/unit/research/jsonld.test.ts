@@ -1,8 +1,17 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests walk loosely typed JSON documents */
 /** schema.org JSON-LD and Dublin Core of every record type, in both languages. */
 import { describe, expect, it } from 'vitest';
-import { dublinCore, jsonLdScript, recordJsonLd } from '../../../src/lib/jsonld.ts';
-import { allFixtures, craft, exhibition, fakeLookup, SITE, work } from './fixtures.ts';
+import { schemas } from '../../../src/schemas/index.ts';
+import {
+  corporateCreator,
+  dublinCore,
+  isoYear,
+  isoYearSpan,
+  jsonLdScript,
+  recordJsonLd,
+} from '../../../src/lib/research/jsonld.ts';
+import type { AnyRecordRef } from '../../../src/lib/records/record-ref.ts';
+import { allFixtures, craft, exhibition, fakeLookup, person, SITE, work } from './fixtures.ts';
 
 const types = {
   works: 'VisualArtwork',
@@ -24,7 +33,7 @@ describe('JSON-LD', () => {
         const doc = recordJsonLd(ref, lang, ctx) as any;
         expect(doc['@context']).toBe('https://schema.org');
         const [thing, page] = doc['@graph'];
-        expect(thing['@type']).toBe(types[ref.collection]);
+        expect([thing['@type']].flat()).toContain(types[ref.collection]);
         expect(thing['@id']).toBe(`${SITE}/id/${ref.data.id}/#this`);
         const permalink = `${SITE}${lang === 'en' ? '/en' : ''}/id/${ref.data.id}/`;
         for (const node of [thing, page]) {
@@ -43,9 +52,17 @@ describe('JSON-LD', () => {
     }
   }
 
-  it('describes a work with images, makers, materials and its license', () => {
-    const [thing] = (recordJsonLd(work, 'en', ctx) as any)['@graph'];
-    expect(thing.license).toBe('https://creativecommons.org/licenses/by/4.0/');
+  it('describes a work with images, makers and materials; the rights are the record’s', () => {
+    const [thing, page] = (recordJsonLd(work, 'en', ctx) as any)['@graph'];
+    // The bowl is not CC BY, nor owned by whoever holds the rights in the record.
+    for (const key of ['license', 'copyrightHolder', 'creditText']) {
+      expect(thing).not.toHaveProperty(key);
+    }
+    expect(page).toMatchObject({
+      license: 'https://creativecommons.org/licenses/by/4.0/',
+      copyrightHolder: { '@type': 'Organization', name: 'Baigong Cloud' },
+      creditText: 'Baigong Cloud, CC BY 4.0',
+    });
     expect(thing.image[0]).toMatchObject({
       '@type': 'ImageObject',
       contentUrl: `${SITE}/media/works/guangcai-punch-bowl/bowl-2560.jpg`,
@@ -57,7 +74,56 @@ describe('JSON-LD', () => {
       '@id': `${SITE}/id/BGC-000001/#this`,
       name: 'Guangcai',
     });
-    expect(thing.temporalCoverage).toBe('Qianlong reign');
+    // A span of years: no single creation date; an ISO 8601 interval; the wording apart.
+    expect(thing).not.toHaveProperty('dateCreated');
+    expect(thing.temporalCoverage).toBe('1736/1795');
+    expect(thing.temporal).toBe('Qianlong reign');
+    // A diameter is not a width.
+    expect(thing).not.toHaveProperty('width');
+    expect(thing.height).toMatchObject({ value: 15.5, unitCode: 'CMT' });
+    expect(thing.size).toEqual([
+      {
+        '@type': 'QuantitativeValue',
+        name: 'diameter',
+        value: 36,
+        unitCode: 'CMT',
+        unitText: 'cm',
+      },
+    ]);
+    // Held by a museum: an archive component with its holding archive.
+    expect(thing['@type']).toEqual(['VisualArtwork', 'ArchiveComponent']);
+    expect(thing.holdingArchive).toEqual({ '@type': 'ArchiveOrganization', name: 'A Museum' });
+  });
+
+  it('gives BCE years in astronomical numbering: 1000 BCE is -0999, 1 BCE is 0000', () => {
+    expect(isoYear(-1000)).toBe('-0999');
+    expect(isoYear(-1)).toBe('0000');
+    expect(isoYear(-2)).toBe('-0001');
+    expect(isoYear(1)).toBe('0001');
+    expect(isoYear(1736)).toBe('1736');
+    expect(isoYearSpan(-1000, -1)).toBe('-0999/0000');
+    const bronze = {
+      ...work,
+      data: schemas.works.parse({
+        ...work.data,
+        date: { start: -1046, end: -771 },
+        holding: undefined,
+      }),
+    } as AnyRecordRef;
+    const [thing] = (recordJsonLd(bronze, 'en', ctx) as any)['@graph'];
+    expect(thing.temporalCoverage).toBe('-1045/-0770');
+    expect(thing).not.toHaveProperty('temporal');
+    const oneYear = {
+      ...work,
+      data: schemas.works.parse({ ...work.data, date: { start: -221, end: -221 } }),
+    } as AnyRecordRef;
+    expect((recordJsonLd(oneYear, 'en', ctx) as any)['@graph'][0].dateCreated).toBe('-0220');
+    const confucius = {
+      ...person,
+      data: schemas.people.parse({ ...person.data, life: { born: -551, died: -479 } }),
+    } as AnyRecordRef;
+    const [who] = (recordJsonLd(confucius, 'en', ctx) as any)['@graph'];
+    expect([who.birthDate, who.deathDate]).toEqual(['-0550', '-0478']);
   });
 
   it('gives a craft with steps as a HowTo and an exhibition its dates', () => {
@@ -66,6 +132,12 @@ describe('JSON-LD', () => {
     const [event] = (recordJsonLd(exhibition, 'en', ctx) as any)['@graph'];
     expect(event.startDate).toBe('2026-12-01');
     expect(event.eventAttendanceMode).toBe('https://schema.org/OnlineEventAttendanceMode');
+    // The editorial team is an organisation, in the role of curator.
+    expect(event.contributor).toMatchObject({
+      '@type': 'Role',
+      roleName: 'curator',
+      contributor: { '@type': 'Organization', name: 'Baigong Cloud editors' },
+    });
   });
 
   it('cannot be closed early by text in a record', () => {
@@ -82,5 +154,21 @@ describe('Dublin Core', () => {
     expect(tags).toContainEqual(['DC.language', 'zh-Hans']);
     expect(tags).toContainEqual(['DCTERMS.modified', '2026-11-30']);
     expect(tags).toContainEqual(['DC.rights', 'https://creativecommons.org/licenses/by/4.0/']);
+  });
+  it('names the site as one corporate creator, so reference managers do not split it', () => {
+    expect(dublinCore(work, 'en', SITE)).toContainEqual(['DC.creator', 'Baigong Cloud,']);
+    expect(dublinCore(work, 'zh', SITE)).toContainEqual(['DC.creator', '百工·云']);
+    expect(corporateCreator('Baigong Cloud')).toBe('Baigong Cloud,');
+  });
+  it('has no DC.type, which reference managers print as the genre', () => {
+    for (const ref of allFixtures) {
+      expect(dublinCore(ref, 'en', SITE).map(([name]) => name)).not.toContain('DC.type');
+    }
+  });
+  it('gives the permanent link as the address to save (citation_public_url)', () => {
+    expect(dublinCore(work, 'en', SITE)).toContainEqual([
+      'citation_public_url',
+      `${SITE}/en/id/BGW-000001/`,
+    ]);
   });
 });

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadRecords } from '../../../scripts/lib/content.ts';
-import { atomFeed, recordPages, robotsTxt, sitemapXml } from '../../../src/lib/feeds.ts';
+import {
+  atomFeed,
+  recentlyAdded,
+  recordPages,
+  robotsTxt,
+  sitemapXml,
+} from '../../../src/lib/research/feeds.ts';
 import {
   collectionCsv,
   columns,
@@ -11,22 +17,23 @@ import {
   LIST_SEPARATOR,
   recordDocument,
   toCsv,
-} from '../../../src/lib/open-data.ts';
-import { toRef, type AnyRecordRef, type RecordRef } from '../../../src/lib/record-ref.ts';
+} from '../../../src/lib/research/open-data.ts';
+import { recordsOf, type AnyRecordRef } from '../../../src/lib/records/record-ref.ts';
 import { collections, type RecordData } from '../../../src/schemas/index.ts';
 import { csvObjects, parseCsv } from '../../fixtures/csv.ts';
-import { allFixtures, fakeLookup, SITE, work } from './fixtures.ts';
+import { allFixtures, craft, exhibition, fakeLookup, SITE, work } from './fixtures.ts';
 
 const ctx = { site: SITE, image: fakeLookup };
 
 describe('CSV writer', () => {
-  it('quotes per RFC 4180 and starts with a byte-order mark', () => {
+  it('quotes per RFC 4180; only the spreadsheet copy starts with a byte-order mark', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(toCsv(['a'], [['1']], 'excel').startsWith('\uFEFFa\r\n')).toBe(true);
     const text = toCsv(['a', 'b'], [['1', 'x,"y"\r\nz']]);
-    expect(text.startsWith('\uFEFFa,b\r\n')).toBe(true);
+    expect(text.startsWith('a,b\r\n')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(parseCsv(text)).toEqual([
       ['a', 'b'],
@@ -34,8 +41,35 @@ describe('CSV writer', () => {
     ]);
   });
 
+  it('neutralises formula cells in the spreadsheet copy and keeps them exact in the data copy', () => {
+    const hostile = [
+      '=HYPERLINK("http://evil.example","x")',
+      '+1+1',
+      '-2+3',
+      '@SUM(A1)',
+      '\tx',
+      '\rx',
+    ];
+    const safe = ['plain', '广彩', '1736', 'a=b', ''];
+    const excel = parseCsv(
+      toCsv(
+        ['v'],
+        [...hostile, ...safe].map((v) => [v]),
+        'excel',
+      ),
+    );
+    expect(excel.slice(1).map((r) => r[0])).toEqual([...hostile.map((v) => `'${v}`), ...safe]);
+    const data = parseCsv(
+      toCsv(
+        ['v'],
+        [...hostile, ...safe].map((v) => [v]),
+      ),
+    );
+    expect(data.slice(1).map((r) => r[0])).toEqual([...hostile, ...safe]);
+  });
+
   it('round-trips the fixture work, lists joined with " | "', () => {
-    const [row] = csvObjects(collectionCsv('works', [work as RecordRef<'works'>], ctx));
+    const [row] = csvObjects(collectionCsv('works', [work], ctx));
     expect(row).toMatchObject({
       id: 'BGW-000001',
       title_zh: '广彩人物纹大碗',
@@ -55,12 +89,12 @@ describe('CSV writer', () => {
 
 describe('the real records', () => {
   const root = resolve(import.meta.dirname, '../../..');
-  const refs = loadRecords(root).records.map((r) => toRef(r) as AnyRecordRef);
+  const refs = loadRecords(root).records;
   const none = () => undefined;
 
   for (const collection of collections) {
     it(`${collection}.csv reads back to the records`, () => {
-      const own = refs.filter((r) => r.collection === collection) as RecordRef<typeof collection>[];
+      const own = recordsOf(refs, collection);
       const rows = csvObjects(collectionCsv(collection, own, { site: SITE, image: none }));
       expect(rows.map((r) => r['id'])).toEqual(own.map((r) => r.data.id));
       for (const [i, ref] of own.entries()) {
@@ -71,7 +105,7 @@ describe('the real records', () => {
         ).toBe(name.zh);
         expect(
           row[collection === 'works' || collection === 'exhibitions' ? 'title_en' : 'name_en'],
-        ).toBe(name.en);
+        ).toBe(name.en ?? ''); // a case without an accepted English name: an empty cell
         expect(row['added']).toBe(ref.data.added.toISOString().slice(0, 10));
         if (ref.collection === 'works') {
           const w = ref.data as RecordData['works'];
@@ -95,7 +129,7 @@ describe('the real records', () => {
 
 describe('data package', () => {
   it('describes a CSV per record type with the fields of the CSV header', () => {
-    const pkg = dataPackage(allFixtures, ctx, new Date('2026-12-01T00:00:00Z'));
+    const pkg = dataPackage(allFixtures, ctx);
     expect(pkg.licenses.map((l) => l.name)).toEqual(['CC-BY-4.0']);
     for (const collection of collections) {
       const resource = pkg.resources.find((r) => r.name === collection) as {
@@ -106,7 +140,23 @@ describe('data package', () => {
       );
     }
     const records = pkg.resources.find((r) => r.name === 'records');
-    expect(records?.path).toBe(`${SITE}/data/records.json`);
+    // Beside datapackage.json: a downloaded copy reads its own files (issue #17 point 14).
+    expect(records?.path).toBe('records.json');
+    expect(pkg.resources.find((r) => r.name === 'works')?.path).toBe('works.csv');
+    // From the content, not the build: the craft fixture's modification is the latest change.
+    expect(pkg.version).toBe('2027.1.5');
+    expect(pkg.created).toBe('2027-01-05T00:00:00.000Z');
+  });
+
+  it('gives each image in the record JSON the size of the file it links', () => {
+    const doc = recordDocument(work, ctx);
+    expect(doc.media[0]).toMatchObject({
+      url: `${SITE}/media/works/guangcai-punch-bowl/bowl-2560.jpg`,
+      width: 2560,
+      height: 1920,
+      originalWidth: 4000,
+      originalHeight: 3000,
+    });
   });
 });
 
@@ -122,10 +172,51 @@ describe('sitemap, feed and robots', () => {
     expect(xml.match(/<url>/g)).toHaveLength(4);
   });
   it('feeds the newest records first', () => {
-    const feed = atomFeed(allFixtures, SITE, 3);
-    expect(feed.match(/<entry>/g)).toHaveLength(3);
-    expect(feed.indexOf('BGP-000001')).toBeLessThan(feed.indexOf('BGC-000001'));
-    expect(feed).toContain('<updated>2027-01-05T00:00:00Z</updated>');
+    const ids = (feed: string) =>
+      [...feed.matchAll(/<id>[^<]*\/id\/([^/]+)\/<\/id>/g)].map((m) => m[1]);
+    // Added 2026-12-01: the person and the exhibition; then a day earlier, the types in turn.
+    expect(ids(atomFeed(allFixtures, SITE, 3))).toEqual(['BGP-000001', 'BGE-000001', 'BGW-000001']);
+    expect(atomFeed(allFixtures, SITE)).toContain('<updated>2027-01-05T00:00:00Z</updated>');
+  });
+  it('lets every record type into a day of many additions, each newest first', () => {
+    // A day's import: 60 crafts, 30 works, 2 exhibitions, all added the same day.
+    const many = (ref: AnyRecordRef, prefix: string, n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          ({
+            ...ref,
+            data: { ...ref.data, id: `${prefix}-${String(i + 1).padStart(6, '0')}` },
+          }) as AnyRecordRef,
+      );
+    const day = [
+      ...many(craft, 'BGC', 60),
+      ...many(work, 'BGW', 30),
+      ...many(exhibition, 'BGE', 2),
+    ].map(
+      (r) =>
+        ({ ...r, data: { ...r.data, added: new Date('2026-11-30T00:00:00Z') } }) as AnyRecordRef,
+    );
+    const ids = recentlyAdded(day)
+      .slice(0, 50)
+      .map((r) => r.data.id);
+    expect(ids.slice(0, 5)).toEqual([
+      'BGW-000030',
+      'BGC-000060',
+      'BGE-000002',
+      'BGW-000029',
+      'BGC-000059',
+    ]);
+    expect(ids.filter((id) => id.startsWith('BGE'))).toHaveLength(2);
+    expect(ids.filter((id) => id.startsWith('BGW')).length).toBeGreaterThan(20);
+  });
+  it('states each entry’s license', () => {
+    const feed = atomFeed([work], SITE);
+    const entry = feed.slice(feed.indexOf('<entry>'));
+    expect(entry).toMatch(/<rights>[^<]*CC BY 4\.0[^<]*<\/rights>/);
+    expect(entry).toContain(
+      '<link rel="license" type="text/html" href="https://creativecommons.org/licenses/by/4.0/"/>',
+    );
   });
   it('points robots at the sitemap', () => {
     expect(robotsTxt(SITE)).toContain(`Sitemap: ${SITE}/sitemap.xml`);

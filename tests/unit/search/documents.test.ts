@@ -1,16 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../../scripts/lib/content.ts';
-import {
-  pinyinForms,
-  plainText,
-  toFallbackEntry,
-  toSearchDocuments,
-  traditionalForms,
-  type SearchDocument,
-} from '../../../scripts/lib/meili/documents.ts';
 import { searchSettings, synonymMap } from '../../../scripts/lib/meili/settings.ts';
-import type { MediaManifest } from '../../../src/lib/media-manifest.ts';
+import { toSearchDocuments } from '../../../src/lib/search/build-document.ts';
+import { pinyinForms, traditionalForms } from '../../../src/lib/search/chinese-forms.ts';
+import type { SearchDocument } from '../../../src/lib/search/document.ts';
+import { toFallbackEntry } from '../../../src/lib/search/fallback.ts';
+import { plainText } from '../../../src/lib/search/plain-text.ts';
+import type { MediaManifest } from '../../../src/lib/records/media-manifest.ts';
+import { refLicense } from '../../../src/lib/records/record-ref.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const contentDir = join(root, 'tests', 'fixtures', 'search', 'content');
@@ -132,6 +130,15 @@ describe('facets and fields', () => {
     expect(byId('BGC-000002').province_en).toEqual(['Guangdong']);
     expect(byId('BGJ-000001').province).toEqual(['440000']);
   });
+  it('gives every record the licence its JSON-LD and open data state', () => {
+    const licenses = new Map(docs.map((d) => [d.id, d.license]));
+    for (const record of records) {
+      expect(licenses.get(record.data.id), record.data.id).toBe(refLicense(record));
+    }
+    expect(byId('BGC-000001').license).toBe('CC-BY-4.0');
+    expect(byId('BGP-000001').license).toBe('CC-BY-4.0');
+    expect(byId('BGW-000001').license).toBe('CC0-1.0');
+  });
   it('gives people and exhibitions a date range and sortable titles', () => {
     expect(byId('BGP-000001')).toMatchObject({ date_start: 1901, date_end: 1980 });
     expect(byId('BGE-000001')).toMatchObject({ date_start: 2024, date_end: 2024 });
@@ -148,6 +155,19 @@ describe('facets and fields', () => {
   it('works without a media manifest', () => {
     const plain = toSearchDocuments(records);
     expect(plain.every((d) => d.thumbnail === undefined)).toBe(true);
+    expect(plain.every((d) => d.photographed === 0)).toBe(true);
+  });
+  it('marks records whose first image is a processed photograph, not an illustration', () => {
+    expect(byId('BGW-000001').photographed).toBe(1);
+    expect(byId('BGW-000002').photographed).toBe(0);
+    const bowl = records.find((r) => r.data.id === 'BGW-000001')!;
+    const drawn = structuredClone(bowl);
+    if (drawn.collection !== 'works') throw new Error('BGW-000001 is a work');
+    drawn.data.images = drawn.data.images.map((img) => ({ ...img, illustration: true }));
+    expect(toSearchDocuments([drawn], media)[0]?.photographed).toBe(0);
+  });
+  it('ranks photographed records first among equal matches, after every relevance rule', () => {
+    expect(searchSettings().rankingRules?.at(-1)).toBe('photographed:desc');
   });
   it('keeps only text of the MDX body', () => {
     const body = byId('BGW-000001').body;

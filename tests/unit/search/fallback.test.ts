@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../../scripts/lib/content.ts';
-import { toFallbackEntry, toSearchDocuments } from '../../../scripts/lib/meili/documents.ts';
-import { rankFallback } from '../../../src/lib/search-fallback.ts';
-import { displayedAttributes } from '../../../scripts/lib/meili/settings.ts';
+import { toSearchDocuments } from '../../../src/lib/search/build-document.ts';
+import { getSearchConfig } from '../../../src/lib/search/config.ts';
 import {
-  getSearchConfig,
+  displayedAttributes,
   HIGHLIGHT_ATTRIBUTES,
   HIT_ATTRIBUTES,
-} from '../../../src/lib/search-config.ts';
+} from '../../../src/lib/search/document.ts';
+import { rankFallback, toFallbackEntry } from '../../../src/lib/search/fallback.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const { records } = loadRecords(root, join(root, 'tests', 'fixtures', 'search', 'content'));
@@ -34,6 +34,28 @@ describe('static fallback lookup', () => {
   it('keeps at most the requested number of matches', () => {
     expect(rankFallback(entries, 'g', 2).length).toBeLessThanOrEqual(2);
     expect(rankFallback(entries, 'gc', 1)).toHaveLength(1);
+  });
+  it('puts photographed records first among equal matches, as the live search does', () => {
+    const bowl = (id: string, title: string, photographed?: 1) => ({
+      ...entries[0]!,
+      id,
+      title_zh: title,
+      traditional: [],
+      otherNames: [],
+      ...(photographed ? { photographed } : {}),
+    });
+    const ranked = rankFallback(
+      [bowl('A', '碗甲'), bowl('B', '碗乙', 1), bowl('C', '碗', undefined)],
+      '碗',
+    );
+    // The exact title first; of the two partial matches the photographed one, though 甲 < 乙.
+    expect(ranked.map((e) => e.id)).toEqual(['C', 'B', 'A']);
+  });
+  it('marks photographed entries only, to keep the static index small', () => {
+    const docs = toSearchDocuments(records);
+    const marked = docs.filter((d) => d.photographed === 1).map((d) => d.id);
+    expect(entries.filter((e) => e.photographed === 1).map((e) => e.id)).toEqual(marked);
+    expect(entries.filter((e) => 'photographed' in e && e.photographed !== 1)).toEqual([]);
   });
   it('finds nothing for an empty or unknown query', () => {
     expect(lookup('')).toEqual([]);

@@ -1,8 +1,9 @@
 /** `/api/<type>/<ID>.json`: one record as JSON (data, links, media, license). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { recordDocument } from '../../../lib/open-data.ts';
-import type { AnyRecordRef } from '../../../lib/record-ref.ts';
-import { allRefs, researchContext } from '../../../lib/research-site.ts';
+import { recordDocument } from '../../../lib/research/open-data.ts';
+import type { AnyRecordRef } from '../../../lib/records/record-ref.ts';
+import { allRefs } from '../../../lib/site/archive.ts';
+import { researchContext } from '../../../lib/research/research-site.ts';
 
 export const getStaticPaths = (async () =>
   (await allRefs()).map((ref) => ({

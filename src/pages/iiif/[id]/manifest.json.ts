@@ -1,9 +1,9 @@
 /** `/iiif/<ID>/manifest.json`: IIIF Presentation 3 manifest of every work with images. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { hasManifest, workManifest } from '../../../lib/iiif.ts';
-import { imageEntry } from '../../../lib/media-data.ts';
-import type { RecordRef } from '../../../lib/record-ref.ts';
-import { refsOf, researchContext } from '../../../lib/research-site.ts';
+import { hasManifest, workManifest } from '../../../lib/research/iiif.ts';
+import { imageEntry } from '../../../lib/site/media-data.ts';
+import type { RecordRef } from '../../../lib/records/record-ref.ts';
+import { refsOf, researchContext } from '../../../lib/research/research-site.ts';
 
 export const getStaticPaths = (async () =>
   (await refsOf('works'))

@@ -1,0 +1,10 @@
+/** `/data/excel/<type>.csv`: the spreadsheet copy (byte-order mark, formula-like cells neutralised). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { csvResponse } from '../../../lib/research/research-site.ts';
+import { collections, type Collection } from '../../../schemas/index.ts';
+
+export const getStaticPaths = (() =>
+  collections.map((collection) => ({ params: { collection } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params, site }) =>
+  csvResponse(params['collection'] as Collection, site, 'excel');

@@ -1,0 +1,108 @@
+/**
+ * The data package read by Frictionless JS (`datapackage` / `tableschema`), the reference reader
+ * of the specification: a copy of `/data/` written by the same builders the endpoints use, for
+ * every real record, read through its relative paths with the values cast to the declared types.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRecords } from '../../../scripts/lib/content.ts';
+import {
+  collectionCsv,
+  collectionDocument,
+  dataPackage,
+  packageVersion,
+  thesaurusCsv,
+} from '../../../src/lib/research/open-data.ts';
+import { recordsOf, type AnyRecordRef } from '../../../src/lib/records/record-ref.ts';
+import { thesaurus } from '../../../src/lib/thesaurus/index.ts';
+import { conceptIri } from '../../../src/lib/thesaurus/paths.ts';
+import { collections } from '../../../src/schemas/index.ts';
+import { readWithFrictionless, writeDataCopy } from '../../fixtures/research/frictionless.ts';
+import { SITE } from './fixtures.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+const refs = loadRecords(root).records;
+const ctx = { site: SITE, image: () => undefined };
+
+/** What `/data/` holds, as the endpoints build it. */
+function dataFiles(): Record<string, string> {
+  const files: Record<string, string> = {
+    'datapackage.json': JSON.stringify(dataPackage(refs, ctx), null, 2),
+    'records.json': JSON.stringify(collectionDocument(refs, ctx, new Date())),
+    'thesaurus.csv': thesaurusCsv(ctx),
+  };
+  for (const collection of collections) {
+    files[`${collection}.csv`] = collectionCsv(collection, recordsOf(refs, collection), ctx);
+  }
+  return files;
+}
+
+describe('data package read with Frictionless JS', () => {
+  it('is a valid package whose every resource reads through its relative path', async () => {
+    const dir = await writeDataCopy(dataFiles());
+    const read = await readWithFrictionless(dir);
+    expect(read.errors).toEqual([]);
+    expect(read.valid).toBe(true);
+    for (const collection of collections) {
+      const own = refs.filter((r) => r.collection === collection);
+      const rows = read.rows[collection]!;
+      expect(rows.map((r) => r['id'])).toEqual(own.map((r) => r.data.id));
+    }
+    // The JSON resource is the file beside the descriptor, not the website.
+    expect(read.other['records']).toBe(resolve(dir, 'records.json'));
+    expect(existsSync(read.other['records']!)).toBe(true);
+  });
+
+  it('reads the thesaurus as a table: one row per concept, its IRI and its lists', async () => {
+    const read = await readWithFrictionless(await writeDataCopy(dataFiles()));
+    expect(read.errors).toEqual([]);
+    const rows = read.rows['thesaurus']!;
+    expect(rows.map((r) => r['id'])).toEqual(thesaurus().concepts.map((c) => c.id));
+    const meiping = rows.find((r) => r['id'] === 'meiping')!;
+    expect(meiping).toMatchObject({
+      kind: 'objectType',
+      zh: '梅瓶',
+      en: 'meiping',
+      broader: 'vase',
+    });
+    expect(meiping['uri']).toBe(conceptIri('meiping', SITE));
+    expect(String(meiping['alt_en']).split(' | ')).toContain('prunus vase');
+    // an empty cell is a missing value, not an empty string
+    expect(meiping['related']).toBeNull();
+  });
+
+  it('casts values to the declared types (integers, numbers, dates, booleans)', async () => {
+    const dir = await writeDataCopy(dataFiles());
+    const read = await readWithFrictionless(dir);
+    const work = read.rows['works']!.find((r) => r['height_cm'] !== null)!;
+    expect(typeof work['date_start']).toBe('number');
+    expect(work['added']).toBeInstanceOf(Date);
+    // `living` is left empty when no source says (the national list's inheritors): null, not false
+    const living = (id: string) => read.rows['people']!.find((r) => r['id'] === id)?.['living'];
+    const people = refs.filter((r) => r.collection === 'people');
+    const known = people.find((r) => r.data.living !== undefined)!;
+    const unknown = people.find((r) => r.data.living === undefined)!;
+    expect(living(known.data.id)).toBe(known.data.living);
+    expect(living(unknown.data.id)).toBeNull();
+  });
+});
+
+describe('data package descriptor', () => {
+  it('names its resources by relative path', () => {
+    const pkg = dataPackage(refs, ctx);
+    for (const resource of pkg.resources) expect(resource.path).not.toMatch(/^[a-z]+:|^\//);
+  });
+
+  it('keeps its version and date while the content is unchanged, and follows a change', () => {
+    const first = JSON.stringify(dataPackage(refs, ctx));
+    expect(JSON.stringify(dataPackage(refs, ctx))).toBe(first);
+    const [one, ...rest] = refs;
+    const changed = {
+      ...one!,
+      data: { ...one!.data, modified: new Date('2099-02-03T00:00:00Z') },
+    } as AnyRecordRef;
+    expect(packageVersion([changed, ...rest])).toBe('2099.2.3');
+    expect(packageVersion(refs)).toMatch(/^\d{4}\.\d{1,2}\.\d{1,2}$/);
+  });
+});
