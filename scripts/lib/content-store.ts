@@ -27,6 +27,7 @@ export const SCHEMA_INPUTS = [
   'src/lib/records/vocabularies.ts',
   'src/lib/records/record-files.ts',
   'src/lib/thesaurus/index.ts',
+  'src/lib/site/application.ts',
 ];
 
 function files(path: string): string[] {

@@ -2,7 +2,8 @@
  * The application page's script: the province → city → county picker (from
  * `/apply/divisions.json`), the introduction counters, the check, and the two downloads made on
  * the device. The rules are application.ts; this only reads and writes the page.
- * Not pure: works on the page's document and fetches the division table.
+ * Pure (no file, no Astro content, no build environment): it runs in the browser, on the page
+ * (reads and writes its document, fetches the division table).
  */
 import {
   applicationProblems,

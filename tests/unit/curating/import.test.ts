@@ -295,8 +295,14 @@ describe.skipIf(!haveShared)('national list import (real rows)', () => {
     expect(run('ich', source).counts.unchanged).toBe(4);
   });
 
-  it('links to the hand-written craft with the same heritage code instead of duplicating it', () => {
-    writeFile(join(project.content, 'crafts', 'guangcai-porcelain', 'index.mdx'), validCraft);
+  it('links to the hand-written craft that lists the item under its own name instead of duplicating it', () => {
+    // The whole item, not a regional tradition of it: the craft names the item as the list does.
+    const wholeItem = validCraft.replace(
+      '{ code: VIII-97, batch: 2 }',
+      '{ code: VIII-97, batch: 2, name: 广彩瓷烧制技艺 }',
+    );
+    expect(wholeItem).not.toBe(validCraft);
+    writeFile(join(project.content, 'crafts', 'guangcai-porcelain', 'index.mdx'), wholeItem);
     const result = run('ich', ichFile([line('VIII-97'), line('VII-1')]));
     expect(result.rows[0]).toMatchObject({
       action: 'skipped-existing',
