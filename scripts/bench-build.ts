@@ -1,6 +1,7 @@
 /**
- * `npm run bench:build [-- --keep] [--skip-import]`: how long the site takes to build with both
- * real imports in the content.
+ * `npm run bench:build [-- --keep] [--skip-import] [--records N]`: how long the site takes to
+ * build with both real imports in the content, and, with `--records N`, with the archive grown to
+ * N records by synthetic works (copies of the real imported ones under their own IDs).
  *
  * 1. Copies the project (without node_modules, dist, caches, .git) to bench/tmp/build-<time>/ and
  *    links each package of node_modules into it, so Astro's caches there are the copy's own.
@@ -11,29 +12,51 @@
  *    with nothing changed.
  * Writes bench/results/build.json and build.md. Targets: cold build under 3 minutes, unchanged
  * rebuild under 1 minute on 2 cores.
+ *
+ * With `--records N` the unchanged rebuild is left out; the cold build is measured with its peak
+ * memory and cost per page, and Hugo builds the same number of pages in the same run (the
+ * reference). The run is added to bench/results/build-scale.json and build-scale.md, one row per N,
+ * so runs at 2,810, 20,000 and 100,000 records can be compared by their ratio to Hugo.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { commandLine } from './lib/command-line.ts';
+import { commandLine, wholeNumber } from './lib/command-line.ts';
 import { runImport } from './lib/import/importer.ts';
 import { copyProject } from './lib/project-copy.ts';
+import { addSyntheticWorks, hugoReference, measureNode } from './lib/bench-scale.ts';
 
 const root = resolve(import.meta.dirname, '..');
+const usage = 'usage / 用法: npm run bench:build -- [--keep] [--skip-import] [--records N]';
 const { values: args } = commandLine(
   {
     options: {
       keep: { type: 'boolean', default: false },
       'skip-import': { type: 'boolean', default: false },
+      records: { type: 'string' },
     },
   },
-  'usage / 用法: npm run bench:build -- [--keep] [--skip-import]',
+  usage,
 );
 const keep = args.keep;
 const skipImport = args['skip-import'];
+const wantedRecords = wholeNumber('records', args.records, usage);
 const TARGET_FULL = 180;
 const TARGET_REBUILD = 60;
+
+/** The environment of every timed step: the copy as the project root, no telemetry. */
+function benchEnv(cwd: string): NodeJS.ProcessEnv {
+  return { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BAIGONG_ROOT: cwd };
+}
 
 function timed(title: string, cwd: string, command: string[]): number {
   const started = performance.now();
@@ -41,7 +64,7 @@ function timed(title: string, cwd: string, command: string[]): number {
   const result = spawnSync(process.execPath, command, {
     cwd,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BAIGONG_ROOT: cwd },
+    env: benchEnv(cwd),
   });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${title} failed (exit ${String(result.status)})`);
@@ -58,6 +81,111 @@ function countFiles(dir: string, suffix: string): number {
     else if (name.endsWith(suffix)) n++;
   }
   return n;
+}
+
+/** One row of bench/results/build-scale.json. */
+interface ScaleRun {
+  date: string;
+  machine: { cpus: number; model: string; node: string };
+  records: number;
+  synthetic: number;
+  pages: number;
+  files: number;
+  seconds: { check: number; ingest: number; build: number };
+  msPerPage: number;
+  peakMB: number | null;
+  reference: { tool: string; pages: number; seconds: number; msPerPage: number };
+  /** astro build seconds ÷ Hugo seconds for the same number of pages, in the same run. */
+  ratio: number;
+}
+
+const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Cold build measured with its peak memory, then Hugo on the same page count; adds the row. */
+async function scaleRun(
+  work: string,
+  astro: string,
+  records: { total: number; synthetic: number },
+  steps: { check: number; ingest: number },
+): Promise<void> {
+  console.log('\n▶ astro build (cold, measured)');
+  const build = await measureNode([astro, 'build'], { cwd: work, env: benchEnv(work) });
+  const pages = countFiles(join(work, 'dist'), '.html');
+  console.log(
+    `  ${String(pages)} pages in ${build.seconds.toFixed(1)} s, peak ${String(build.peakMB)} MB`,
+  );
+  console.log('\n▶ reference: Hugo, same number of pages');
+  const reference = hugoReference(join(work, 'bench', 'tmp', 'hugo-reference'), pages);
+  console.log(`  ${reference.version}: ${reference.seconds.toFixed(1)} s`);
+  const run: ScaleRun = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+    records: records.total,
+    synthetic: records.synthetic,
+    pages,
+    files: countFiles(join(work, 'dist'), ''),
+    seconds: {
+      check: round(steps.check),
+      ingest: round(steps.ingest),
+      build: round(build.seconds),
+    },
+    msPerPage: round((build.seconds * 1000) / pages, 2),
+    peakMB: build.peakMB ?? null,
+    reference: {
+      tool: reference.version,
+      pages,
+      seconds: round(reference.seconds, 2),
+      msPerPage: round((reference.seconds * 1000) / pages, 3),
+    },
+    ratio: round(build.seconds / reference.seconds),
+  };
+  const out = join(root, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  const file = join(out, 'build-scale.json');
+  const earlier = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { runs: ScaleRun[] }).runs
+    : [];
+  const runs = [...earlier.filter((r) => r.records !== run.records), run].sort(
+    (a, b) => a.records - b.records,
+  );
+  writeFileSync(file, `${JSON.stringify({ runs }, null, 2)}\n`);
+  writeFileSync(join(out, 'build-scale.md'), scaleTable(runs));
+  console.log(`\n${JSON.stringify(run)} → bench/results/build-scale.json, build-scale.md`);
+}
+
+/** The scale runs as a table; per-page cost also relative to the smallest run. */
+function scaleTable(runs: ScaleRun[]): string {
+  const base = runs[0];
+  const rows = runs.map((r) =>
+    [
+      r.records.toLocaleString('en'),
+      r.synthetic.toLocaleString('en'),
+      r.pages.toLocaleString('en'),
+      r.seconds.build,
+      r.msPerPage,
+      base ? `${round(r.msPerPage / base.msPerPage, 2)}×` : '',
+      r.peakMB === null ? 'n/a' : r.peakMB.toLocaleString('en'),
+      r.reference.seconds,
+      `${r.ratio}×`,
+      r.date.slice(0, 10),
+    ].join(' | '),
+  );
+  return `# Build at scale / 规模构建基准
+
+\`npm run bench:build -- --records N\`: the real archive (both imports) grown to N records by
+synthetic works (copies of the imported IMA works under their own IDs), built cold with
+\`astro build\`; Hugo builds the same number of one-template pages in the same run. Machine:
+${runs
+  .map((r) => `${String(r.machine.cpus)} CPU, Node ${r.machine.node}`)
+  .filter((v, i, all) => all.indexOf(v) === i)
+  .join('; ')}.
+
+| records | synthetic | pages | astro build s | ms/page | per page vs smallest | peak MB | Hugo s | astro ÷ Hugo | date |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+${rows.map((row) => `| ${row} |`).join('\n')}
+
+Target (issue 16): per-page cost at 20,000 records within 1.25× of the smallest run.
+`;
 }
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -94,6 +222,16 @@ try {
     mdx: countFiles(content, 'index.mdx'),
     md: countFiles(content, 'index.md'),
   };
+  const real = records.md + records.mdx;
+  if (wantedRecords !== undefined && wantedRecords < real)
+    throw new Error(
+      `--records ${String(wantedRecords)}: the archive already has ${String(real)} records; ` +
+        'the smallest run is the real archive (leave --records out, or ask for more)',
+    );
+  const synthetic =
+    wantedRecords === undefined ? 0 : addSyntheticWorks(content, wantedRecords - real);
+  records.md += synthetic;
+  if (synthetic > 0) console.log(`added ${String(synthetic)} synthetic works`);
   const astro = join(work, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const check = timed('check', work, [join(work, 'scripts', 'check-content.ts')]);
   const ingest = timed('ingest', work, [join(work, 'scripts', 'ingest-media.ts'), '--root', work]);
@@ -105,32 +243,35 @@ try {
   ]) {
     rmSync(join(work, cache), { recursive: true, force: true });
   }
-  const full = timed('astro build (cold)', work, [astro, 'build']);
-  const pages = countFiles(join(work, 'dist'), '.html');
-  const rebuild = timed('astro build (unchanged)', work, [astro, 'build']);
+  if (wantedRecords !== undefined) {
+    await scaleRun(work, astro, { total: real + synthetic, synthetic }, { check, ingest });
+  } else {
+    const full = timed('astro build (cold)', work, [astro, 'build']);
+    const pages = countFiles(join(work, 'dist'), '.html');
+    const rebuild = timed('astro build (unchanged)', work, [astro, 'build']);
 
-  const result = {
-    date: new Date().toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
-    records: { ...records, total: records.md + records.mdx },
-    pages,
-    imports,
-    seconds: {
-      check: Math.round(check * 10) / 10,
-      ingest: Math.round(ingest * 10) / 10,
-      fullBuild: Math.round(full * 10) / 10,
-      unchangedRebuild: Math.round(rebuild * 10) / 10,
-    },
-    targets: { fullBuild: TARGET_FULL, unchangedRebuild: TARGET_REBUILD },
-    pass: { fullBuild: full < TARGET_FULL, unchangedRebuild: rebuild < TARGET_REBUILD },
-  };
-  const out = join(root, 'bench', 'results');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'build.json'), `${JSON.stringify(result, null, 2)}\n`);
-  const ok = (pass: boolean) => (pass ? 'pass' : '**FAIL**');
-  writeFileSync(
-    join(out, 'build.md'),
-    `# Build benchmark / 构建基准
+    const result = {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+      records: { ...records, total: records.md + records.mdx },
+      pages,
+      imports,
+      seconds: {
+        check: Math.round(check * 10) / 10,
+        ingest: Math.round(ingest * 10) / 10,
+        fullBuild: Math.round(full * 10) / 10,
+        unchangedRebuild: Math.round(rebuild * 10) / 10,
+      },
+      targets: { fullBuild: TARGET_FULL, unchangedRebuild: TARGET_REBUILD },
+      pass: { fullBuild: full < TARGET_FULL, unchangedRebuild: rebuild < TARGET_REBUILD },
+    };
+    const out = join(root, 'bench', 'results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'build.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const ok = (pass: boolean) => (pass ? 'pass' : '**FAIL**');
+    writeFileSync(
+      join(out, 'build.md'),
+      `# Build benchmark / 构建基准
 
 ${result.date} · ${result.machine.cpus} CPU (${result.machine.model}) · Node ${result.machine.node}
 
@@ -146,8 +287,9 @@ ${imports.map((i) => `- import ${i.mapping}: ${i.counts.created} created, ${i.co
 
 Re-run with \`npm run bench:build\` (\`--keep\` keeps the copy in bench/tmp/).
 `,
-  );
-  console.log(`\n${JSON.stringify(result.seconds)} → bench/results/build.json, build.md`);
+    );
+    console.log(`\n${JSON.stringify(result.seconds)} → bench/results/build.json, build.md`);
+  }
 } finally {
   if (!keep) rmSync(work, { recursive: true, force: true });
   else console.log(`kept ${relative(root, work)}`);
