@@ -153,6 +153,10 @@ function applyStep(value: unknown, step: Step, mapping: Mapping, data: Data, row
         return each((v) => (typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : v));
       case 'capitalize':
         return each((v) => (typeof v === 'string' ? v.charAt(0).toUpperCase() + v.slice(1) : v));
+      case 'dashes':
+        // A typewriter "--" between numbers (1555--1636, a TeX habit of some collection
+        // databases) is the en dash of a range; elsewhere "--" is left as the source wrote it.
+        return each((v) => (typeof v === 'string' ? v.replace(/(\d)\s*--\s*(\d)/g, '$1–$2') : v));
       case 'lowercase':
         return each((v) => (typeof v === 'string' ? v.toLowerCase() : v));
       case 'number':

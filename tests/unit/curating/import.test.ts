@@ -129,6 +129,15 @@ describe.skipIf(!haveShared)('IMA import (real rows)', () => {
     expect(files('works')).toHaveLength(4);
   });
 
+  it('shows a typewriter range "1555--1636" with an en dash, and keeps the source title verbatim', () => {
+    run('ima', imaFile([byAccession(imaRows(), '73.61.13')]));
+    const [folder] = files('works');
+    const text = readFileSync(join(project.content, 'works', folder ?? '', 'index.md'), 'utf8');
+    expect(text).toContain('en: Landscape after Dong Qichang (1555–1636)\n');
+    expect(text).toContain('英文原名 “Landscape after Dong Qichang (1555–1636)”');
+    expect(text).toContain('sourceTitle:\n  text: Landscape after Dong Qichang (1555--1636)\n');
+  });
+
   it('leaves a record edited by a curator alone unless --force', () => {
     const rows = SAMPLE.map((a) => byAccession(imaRows(), a));
     const source = imaFile(rows);
