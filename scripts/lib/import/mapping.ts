@@ -14,16 +14,7 @@ import { unitsSpec } from './units.ts';
 
 /** One step of a field's transform chain. */
 const step = z.union([
-  z.enum([
-    'trim',
-    'capitalize',
-    'lowercase',
-    'dashes',
-    'number',
-    'unique',
-    'first',
-    'as-range',
-  ]),
+  z.enum(['trim', 'capitalize', 'lowercase', 'dashes', 'number', 'unique', 'first', 'as-range']),
   z.object({ split: z.string() }).strict(),
   z.object({ join: z.string() }).strict(),
   z.object({ each: z.string() }).strict(),
