@@ -131,6 +131,28 @@ export interface ImportReport {
 const HASH_LINE = /^ {2}hash: [0-9a-f]{64}\n/m;
 
 /** SHA-256 of a record file's text with its `imported.hash` line left out. */
+/**
+ * The import key of a row, remembered in `seen`; or why the row is rejected: an empty key
+ * column, or a key that an earlier row of the same file already has.
+ */
+export function rowKey(
+  row: SourceRow,
+  mapping: Mapping,
+  seen: Set<string>,
+): { key: string } | { field: string; reason: string } {
+  const raw = valueAtPath(row.data, mapping.key);
+  const key = raw === undefined || raw === null ? '' : String(raw).trim();
+  if (key === '')
+    return { field: mapping.key, reason: `the key column "${mapping.key}" is empty / 主键列为空` };
+  if (seen.has(key))
+    return {
+      field: mapping.key,
+      reason: `key "${key}" appears more than once in the file / 主键重复`,
+    };
+  seen.add(key);
+  return { key };
+}
+
 export function contentHash(text: string): string {
   return createHash('sha256').update(text.replace(HASH_LINE, '')).digest('hex');
 }
@@ -325,28 +347,13 @@ export function runImport(options: ImportOptions): ImportReport {
   for (const row of rows) {
     const joined = joinedRows(row);
     const base = { row: row.row, line: row.line, ...(joined.length > 0 ? { joined } : {}) };
-    const rawKey = valueAtPath(row.data, mapping.key);
-    const key = rawKey === undefined || rawKey === null ? '' : String(rawKey).trim();
-    if (key === '') {
-      results.push({
-        ...base,
-        action: 'rejected',
-        field: mapping.key,
-        reason: `the key column "${mapping.key}" is empty / 主键列为空`,
-      });
+    const keyed = rowKey(row, mapping, seenKeys);
+    if ('reason' in keyed) {
+      results.push({ ...base, action: 'rejected', ...keyed });
       continue;
     }
+    const { key } = keyed;
     const at = { ...base, key };
-    if (seenKeys.has(key)) {
-      results.push({
-        ...at,
-        action: 'rejected',
-        field: mapping.key,
-        reason: `key "${key}" appears more than once in the file / 主键重复`,
-      });
-      continue;
-    }
-    seenKeys.add(key);
     if (retired.has(key)) {
       results.push({
         ...at,

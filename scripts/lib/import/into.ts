@@ -15,11 +15,11 @@ import { stringify } from 'yaml';
 import { schemas } from '../../../src/schemas/index.ts';
 import { describeIssue } from '../problems.ts';
 import { buildRecord, FieldRejection, FieldSkip, type Data } from './build.ts';
-import { contentHash, type RowResult } from './importer.ts';
+import { contentHash, rowKey, type RowResult } from './importer.ts';
 import { INTO_FIELDS, type Mapping } from './mapping.ts';
 import { preparedRejection, preparedSkip, RECORDS } from './prepare/index.ts';
 import type { ExistingRecord } from './registry.ts';
-import { valueAtPath, type SourceRow } from './source.ts';
+import type { SourceRow } from './source.ts';
 
 /** Field of an `into` item that holds the row's key (the entry number of a regional entry). */
 const ITEM_KEY: Record<keyof typeof INTO_FIELDS, string> = {
@@ -110,28 +110,13 @@ export function importInto(input: IntoInput): IntoPlan {
 
   for (const row of rows) {
     const base = { row: row.row, line: row.line };
-    const raw = valueAtPath(row.data, mapping.key);
-    const key = raw === undefined || raw === null ? '' : String(raw).trim();
-    if (key === '') {
-      results.push({
-        ...base,
-        action: 'rejected',
-        field: mapping.key,
-        reason: `the key column "${mapping.key}" is empty / 主键列为空`,
-      });
+    const keyed = rowKey(row, mapping, seen);
+    if ('reason' in keyed) {
+      results.push({ ...base, action: 'rejected', ...keyed });
       continue;
     }
+    const { key } = keyed;
     const at = { ...base, key };
-    if (seen.has(key)) {
-      results.push({
-        ...at,
-        action: 'rejected',
-        field: mapping.key,
-        reason: `key "${key}" appears more than once in the file / 主键重复`,
-      });
-      continue;
-    }
-    seen.add(key);
     const refused = preparedRejection(row);
     if (refused) {
       results.push({ ...at, action: 'rejected', ...refused });
