@@ -132,6 +132,29 @@ const HASH_LINE = /^ {2}hash: [0-9a-f]{64}\n/m;
 
 /** SHA-256 of a record file's text with its `imported.hash` line left out. */
 /**
+ * A row built into record data by the mapping, or why not: the preparer refused it or left it
+ * out of scope, or a field rejected it (or skipped it, for a scope rule written as a field).
+ */
+export function buildRow(
+  mapping: Mapping,
+  row: SourceRow,
+):
+  | { built: BuiltRecord }
+  | { action: 'rejected' | 'skipped-scope'; field?: string | undefined; reason: string } {
+  const refused = preparedRejection(row);
+  if (refused) return { action: 'rejected', ...refused };
+  const outside = preparedSkip(row);
+  if (outside) return { action: 'skipped-scope', ...outside };
+  try {
+    return { built: buildRecord(mapping, row.data) };
+  } catch (error) {
+    if (!(error instanceof FieldRejection)) throw error;
+    const action = error instanceof FieldSkip ? 'skipped-scope' : 'rejected';
+    return { action, field: error.field, reason: error.reason };
+  }
+}
+
+/**
  * The import key of a row, remembered in `seen`; or why the row is rejected: an empty key
  * column, or a key that an earlier row of the same file already has.
  */
@@ -363,26 +386,12 @@ export function runImport(options: ImportOptions): ImportReport {
       continue;
     }
 
-    const refused = preparedRejection(row);
-    if (refused) {
-      results.push({ ...at, action: 'rejected', ...refused });
+    const outcome = buildRow(mapping, row);
+    if ('reason' in outcome) {
+      results.push({ ...at, ...outcome });
       continue;
     }
-    const outside = preparedSkip(row);
-    if (outside) {
-      results.push({ ...at, action: 'skipped-scope', ...outside });
-      continue;
-    }
-
-    let built: BuiltRecord;
-    try {
-      built = buildRecord(mapping, row.data);
-    } catch (error) {
-      if (!(error instanceof FieldRejection)) throw error;
-      const action = error instanceof FieldSkip ? 'skipped-scope' : 'rejected';
-      results.push({ ...at, action, field: error.field, reason: error.reason });
-      continue;
-    }
+    const { built } = outcome;
 
     let media: CheckedMedia[] = [];
     if (mapping.media) {

@@ -14,10 +14,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { stringify } from 'yaml';
 import { schemas } from '../../../src/schemas/index.ts';
 import { describeIssue } from '../problems.ts';
-import { buildRecord, FieldRejection, FieldSkip, type Data } from './build.ts';
-import { contentHash, rowKey, type RowResult } from './importer.ts';
+import type { Data } from './build.ts';
+import { buildRow, contentHash, rowKey, type RowResult } from './importer.ts';
 import { INTO_FIELDS, type Mapping } from './mapping.ts';
-import { preparedRejection, preparedSkip, RECORDS } from './prepare/index.ts';
+import { RECORDS } from './prepare/index.ts';
 import type { ExistingRecord } from './registry.ts';
 import type { SourceRow } from './source.ts';
 
@@ -117,25 +117,12 @@ export function importInto(input: IntoInput): IntoPlan {
     }
     const { key } = keyed;
     const at = { ...base, key };
-    const refused = preparedRejection(row);
-    if (refused) {
-      results.push({ ...at, action: 'rejected', ...refused });
+    const outcome = buildRow(mapping, row);
+    if ('reason' in outcome) {
+      results.push({ ...at, ...outcome });
       continue;
     }
-    const outside = preparedSkip(row);
-    if (outside) {
-      results.push({ ...at, action: 'skipped-scope', ...outside });
-      continue;
-    }
-    let item: Data;
-    try {
-      item = buildRecord(mapping, row.data).data;
-    } catch (error) {
-      if (!(error instanceof FieldRejection)) throw error;
-      const action = error instanceof FieldSkip ? 'skipped-scope' : 'rejected';
-      results.push({ ...at, action, field: error.field, reason: error.reason });
-      continue;
-    }
+    const item = outcome.built.data;
     const checked = itemSchema.safeParse(item);
     if (!checked.success) {
       const problems = checked.error.issues.map((issue) => describeIssue(issue, item));
