@@ -1,6 +1,6 @@
 /**
  * `npm run import [-- <file.csv|file.json>] [--map <mapping> …] [--dry-run] [--force] [--limit N]
- *  [--content-dir DIR] [--json]`
+ *  [--content-dir DIR] [--date YYYY-MM-DD] [--json]`
  *
  * Creates or updates records from a spreadsheet or a museum export through a mapping file in
  * `import-mappings/`. Without `--map`, runs every mapping that names its source file, each after
@@ -25,12 +25,15 @@ const usage = `usage / 用法:
   npm run import -- --map ich --map ich-entries --map ich-inheritors
   npm run import -- <file.csv|file.json> --map <mapping> [--dry-run] [--force] [--limit N] [--content-dir DIR] [--json]
 
-  --map NAME|FILE   mapping in import-mappings/ (ima, ich, ich-entries, ich-inheritors) or a path;
+  --map NAME|FILE   a mapping in import-mappings/ (ima, chinesenotes-photos, ich, …) or a path;
                     may be given more than once / 映射文件，可多次指定
   --dry-run         show what would change, write nothing / 只显示计划，不写入
   --force           also overwrite records edited by hand / 覆盖人工修改过的记录
   --limit N         only the first N rows / 只处理前 N 行
-  --content-dir DIR write into DIR instead of content/ / 写入其他内容目录`;
+  --content-dir DIR write into DIR instead of content/ / 写入其他内容目录
+  --date YYYY-MM-DD the date written as added/modified (default today) / 写入的日期
+  --json            print the report as JSON / 以 JSON 输出报告
+The mapping format: import-mappings/README.md`;
 
 const { values, positionals } = commandLine(
   {

@@ -130,7 +130,6 @@ export interface ImportReport {
 
 const HASH_LINE = /^ {2}hash: [0-9a-f]{64}\n/m;
 
-/** SHA-256 of a record file's text with its `imported.hash` line left out. */
 /**
  * A row built into record data by the mapping, or why not: the preparer refused it or left it
  * out of scope, or a field rejected it (or skipped it, for a scope rule written as a field).
@@ -176,6 +175,7 @@ export function rowKey(
   return { key };
 }
 
+/** SHA-256 of a record file's text with its `imported.hash` line left out. */
 export function contentHash(text: string): string {
   return createHash('sha256').update(text.replace(HASH_LINE, '')).digest('hex');
 }
