@@ -28,6 +28,11 @@ export interface Design {
    * looking: big enough for deep zoom.
    */
   detail?: Omit<RasterView, 'width' | 'height'>;
+  /**
+   * The surface drawn for the detail still, when the model's own mesh is too coarse for it (the
+   * still has about ten pixels per cell of a phone-sized grid, which would show as stair steps).
+   */
+  detailMeshes?: () => MeshData[];
   /** Named points (model units, metres) to place hotspots: the nearest vertex is reported. */
   landmarks: Record<string, V3>;
 }
@@ -190,14 +195,16 @@ export function carvedPanel(): Design {
   };
   const gold = hex('#d2ab57');
   const lacquer = hex('#4a1f17');
-  const mesh = heightPanel(
-    'panel',
-    { width: W * CM, height: H * CM, thickness: 1.8 * CM, relief: 1.2 * CM },
-    { nu: 300, nv: 200 },
-    height,
-    (h) => mix(lacquer, gold, smoothstep(0.24, 0.4, h)),
-    hex('#3a1812'),
-  );
+  const panel = (grid: { nu: number; nv: number }) =>
+    heightPanel(
+      'panel',
+      { width: W * CM, height: H * CM, thickness: 1.8 * CM, relief: 1.2 * CM },
+      grid,
+      height,
+      (h) => mix(lacquer, gold, smoothstep(0.24, 0.4, h)),
+      hex('#3a1812'),
+    );
+  const mesh = panel({ nu: 300, nv: 200 });
   const front = (x: number, y: number): V3 => [x * CM, y * CM, 3 * CM];
   return {
     slug: 'chaozhou-carved-panel-illustration',
@@ -205,6 +212,8 @@ export function carvedPanel(): Design {
     parts: [{ mesh, material: { name: 'gilt lacquered wood', roughness: 0.45, metallic: 0.3 } }],
     poster: { azimuth: 18, elevation: 8, background: hex('#f3f0e8'), fill: 0.88 },
     detail: { azimuth: 0, elevation: 0, background: hex('#f3f0e8'), fill: 0.96 },
+    // The same surface at about 2.5 pixels of the still per cell.
+    detailMeshes: () => [panel({ nu: 1200, nv: 800 })],
     landmarks: {
       frame: front(-20, 14),
       // Points on the tops of the relief (normals facing the viewer), found by sampling.
