@@ -22,6 +22,7 @@ export function pageTypes(): string[] {
     '/crafts/',
     '/people/',
     '/clusters/',
+    '/reports/clusters/',
     '/exhibitions/',
     '/eras/',
     '/regions/',

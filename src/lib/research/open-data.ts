@@ -29,6 +29,12 @@ import { findTerm, termLabel } from '../records/vocabularies.ts';
 import { hasManifest, manifestPath } from './iiif.ts';
 import { thesaurus, type Concept, type Thesaurus } from '../thesaurus/index.ts';
 import { conceptIri } from '../thesaurus/paths.ts';
+import {
+  HEADLINES,
+  headlineLabels,
+  headlines,
+  type ClusterRow,
+} from '../site/cluster-indicators.ts';
 
 export { collections };
 
@@ -557,6 +563,69 @@ export function thesaurusCsv(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Cluster monitoring as a table
+
+/** A column of the cluster indicators CSV. */
+export interface ClusterColumn {
+  name: string;
+  type: FieldType;
+  description: string;
+  list?: boolean;
+  get: (row: ClusterRow) => Cell | Cell[];
+}
+
+const pairs = (list: readonly [string | number, number][]) => list.map(([k, n]) => `${k}:${n}`);
+
+/** The columns: the cluster, then its headline counts, then their breakdowns. */
+export const clusterColumns: ClusterColumn[] = [
+  { name: 'id', type: 'string', description: 'Cluster ID', get: (r) => r.id },
+  { name: 'name_zh', type: 'string', description: 'Name in Chinese', get: (r) => r.name.zh },
+  { name: 'name_en', type: 'string', description: 'Name in English', get: (r) => r.name.en },
+  {
+    name: 'area',
+    type: 'string',
+    description: 'GB/T 2260 code of the division the cluster covers',
+    get: (r) => r.area,
+  },
+  ...HEADLINES.map((key): ClusterColumn => ({
+    name: key,
+    type: 'integer',
+    description: `${headlineLabels[key].en} in the area`,
+    get: (r) => headlines(r.indicators)[key],
+  })),
+  {
+    name: 'inheritors_by_batch',
+    type: 'string',
+    description: 'Inheritors in the area by batch of the national list, as batch:count',
+    list: true,
+    get: (r) => pairs(r.indicators.inheritorsByBatch),
+  },
+  {
+    name: 'cases_by_kind',
+    type: 'string',
+    description: 'Typical cases in the area by kind, as kind:count',
+    list: true,
+    get: (r) => pairs(r.indicators.casesByKind),
+  },
+  {
+    name: 'works_added_by_year',
+    type: 'string',
+    description: 'Works from the area by the year they were added to the archive, as year:count',
+    list: true,
+    get: (r) => pairs(r.indicators.worksAddedByYear),
+  },
+];
+
+/** The cluster indicators as CSV, one row per cluster, in the order of {@link clusterColumns}. */
+export function clusterIndicatorsCsv(rows: readonly ClusterRow[], flavour: CsvFlavour = 'data') {
+  return toCsv(
+    clusterColumns.map((c) => c.name),
+    rows.map((row) => clusterColumns.map((c) => cellText(c.get(row)))),
+    flavour,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Frictionless Data Package
 
 /** The data copy of a record type's CSV (the one the data package describes). */
@@ -571,6 +640,7 @@ export function excelCsvPath(collection: Collection): string {
 
 export const RECORDS_JSON_PATH = '/data/records.json';
 export const THESAURUS_CSV_PATH = '/data/thesaurus.csv';
+export const CLUSTER_INDICATORS_CSV_PATH = '/data/cluster-indicators.csv';
 export const THESAURUS_JSONLD_PATH = '/data/thesaurus.jsonld';
 export const DATAPACKAGE_PATH = '/data/datapackage.json';
 
@@ -697,6 +767,13 @@ export function dataPackage(refs: readonly AnyRecordRef[], ctx: ExportContext) {
         THESAURUS_CSV_PATH,
         'Craft thesaurus / 工艺术语表: one row per concept (SKOS in thesaurus.jsonld)',
         thesaurusColumns,
+        licenseOf([DEFAULT_RECORD_LICENSE]),
+      ),
+      csvResource(
+        'cluster-indicators',
+        CLUSTER_INDICATORS_CSV_PATH,
+        'Cluster monitoring / 聚集区监测指标: one row per cluster, counted from the records at build time',
+        clusterColumns,
         licenseOf([DEFAULT_RECORD_LICENSE]),
       ),
       {

@@ -73,3 +73,42 @@ export function clusterIndicators(area: string, records: Countable): ClusterIndi
     ),
   };
 }
+
+/** One cluster with its indicators: a row of the national overview and of its CSV. */
+export interface ClusterRow {
+  id: string;
+  name: { zh: string; en: string };
+  /** The cluster's folder name: its page is /clusters/<slug>/. */
+  slug: string;
+  /** GB/T 2260 code of the division the cluster covers. */
+  area: string;
+  indicators: ClusterIndicators;
+}
+
+/** The headline counts of a cluster, in the order its table, the charts and the CSV give them. */
+export const HEADLINES = ['items', 'entries', 'inheritors', 'cases', 'works', 'pictures'] as const;
+export type Headline = (typeof HEADLINES)[number];
+
+/** What each headline count means, in both languages (the English one also describes the CSV column). */
+export const headlineLabels: Record<Headline, { zh: string; en: string }> = {
+  items: { zh: '国家级非遗代表性项目', en: 'National heritage items' },
+  entries: { zh: '国家级名录地区子项', en: 'Regional entries on the national list' },
+  inheritors: { zh: '国家级代表性传承人', en: 'National representative inheritors' },
+  cases: { zh: '典型案例', en: 'Typical cases' },
+  works: { zh: '作品', en: 'Works' },
+  pictures: { zh: '作品图像', en: 'Pictures of works' },
+};
+
+const total = (pairs: readonly [unknown, number][]) => pairs.reduce((n, [, count]) => n + count, 0);
+
+/** The headline counts of one cluster's indicators. */
+export function headlines(i: ClusterIndicators): Record<Headline, number> {
+  return {
+    items: i.items,
+    entries: i.entries,
+    inheritors: total(i.inheritorsByBatch),
+    cases: total(i.casesByKind),
+    works: i.works,
+    pictures: i.pictures,
+  };
+}

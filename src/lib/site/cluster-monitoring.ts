@@ -3,7 +3,12 @@
  * look theirs up). Not pure: reads Astro's content collections (build time only).
  */
 import { allOf, oncePerBuild } from './archive.ts';
-import { clusterIndicators, type ClusterIndicators, type Countable } from './cluster-indicators.ts';
+import {
+  clusterIndicators,
+  type ClusterIndicators,
+  type ClusterRow,
+  type Countable,
+} from './cluster-indicators.ts';
 import { picturesOf } from './media-data.ts';
 import { peopleIndex } from './people-index.ts';
 
@@ -38,12 +43,32 @@ async function countable(): Promise<Countable> {
   };
 }
 
+/** Every cluster with its indicators, in the order of the clusters index (by ID). */
+export function clusterRows(): Promise<ClusterRow[]> {
+  return oncePerBuild('cluster-rows', async () => {
+    const byCluster = await indicatorsByCluster();
+    return (await allOf('clusters'))
+      .map((c) => ({
+        id: c.data.id,
+        name: c.data.name,
+        slug: c.id,
+        area: areaOf(c.data.region),
+        indicators: byCluster.get(c.data.id) as ClusterIndicators,
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  });
+}
+
+/** The most specific division a cluster names. */
+const areaOf = (r: { province: string; city?: string | undefined; county?: string | undefined }) =>
+  r.county ?? r.city ?? r.province;
+
 async function build(): Promise<Map<string, ClusterIndicators>> {
   const records = await countable();
   return new Map(
-    (await allOf('clusters')).map((c) => {
-      const r = c.data.region;
-      return [c.data.id, clusterIndicators(r.county ?? r.city ?? r.province, records)];
-    }),
+    (await allOf('clusters')).map((c) => [
+      c.data.id,
+      clusterIndicators(areaOf(c.data.region), records),
+    ]),
   );
 }

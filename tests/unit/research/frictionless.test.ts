@@ -8,12 +8,14 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../../scripts/lib/content.ts';
 import {
+  clusterIndicatorsCsv,
   collectionCsv,
   collectionDocument,
   dataPackage,
   packageVersion,
   thesaurusCsv,
 } from '../../../src/lib/research/open-data.ts';
+import { clusterIndicators, type ClusterRow } from '../../../src/lib/site/cluster-indicators.ts';
 import { recordsOf, type AnyRecordRef } from '../../../src/lib/records/record-ref.ts';
 import { thesaurus } from '../../../src/lib/thesaurus/index.ts';
 import { conceptIri } from '../../../src/lib/thesaurus/paths.ts';
@@ -25,12 +27,50 @@ const root = resolve(import.meta.dirname, '../../..');
 const refs = loadRecords(root).records;
 const ctx = { site: SITE, image: () => undefined };
 
+/**
+ * Every cluster with indicators counted from the record files (the site counts with Astro's
+ * collections; here only the table's shape and types are under test).
+ */
+function clusterRows(): ClusterRow[] {
+  const of = <C extends AnyRecordRef['collection']>(c: C) => recordsOf(refs, c);
+  const countable = {
+    entries: of('crafts').flatMap((c) =>
+      c.data.entries.map((e) => ({ entry: e.entry, item: e.code, region: e.region?.code })),
+    ),
+    inheritors: of('people').flatMap((p) =>
+      p.data.designations.flatMap((d) =>
+        d.batch === undefined ? [] : [{ batch: d.batch, region: p.data.region?.code }],
+      ),
+    ),
+    cases: of('cases').map((c) => ({
+      kind: c.data.kind,
+      region: c.data.region.division ?? c.data.region.province,
+    })),
+    works: of('works').map((w) => ({
+      region: w.data.region?.code,
+      pictures: w.data.images.length,
+      added: w.data.added.toISOString().slice(0, 10),
+    })),
+  };
+  return of('clusters').map((c) => {
+    const area = c.data.region.county ?? c.data.region.city ?? c.data.region.province;
+    return {
+      id: c.data.id,
+      name: c.data.name,
+      slug: c.slug,
+      area,
+      indicators: clusterIndicators(area, countable),
+    };
+  });
+}
+
 /** What `/data/` holds, as the endpoints build it. */
 function dataFiles(): Record<string, string> {
   const files: Record<string, string> = {
     'datapackage.json': JSON.stringify(dataPackage(refs, ctx), null, 2),
     'records.json': JSON.stringify(collectionDocument(refs, ctx, new Date())),
     'thesaurus.csv': thesaurusCsv(ctx),
+    'cluster-indicators.csv': clusterIndicatorsCsv(clusterRows()),
   };
   for (const collection of collections) {
     files[`${collection}.csv`] = collectionCsv(collection, recordsOf(refs, collection), ctx);
@@ -70,6 +110,20 @@ describe('data package read with Frictionless JS', () => {
     expect(String(meiping['alt_en']).split(' | ')).toContain('prunus vase');
     // an empty cell is a missing value, not an empty string
     expect(meiping['related']).toBeNull();
+  });
+
+  it('reads the cluster indicators: one row per cluster, counts as integers, breakdowns as lists', async () => {
+    const read = await readWithFrictionless(await writeDataCopy(dataFiles()));
+    expect(read.errors).toEqual([]);
+    const rows = read.rows['cluster-indicators']!;
+    const expected = clusterRows();
+    expect(rows.map((r) => r['id'])).toEqual(expected.map((c) => c.id));
+    for (const row of rows) {
+      for (const key of ['items', 'entries', 'inheritors', 'cases', 'works', 'pictures'])
+        expect(Number.isInteger(row[key]), `${String(row['id'])} ${key}`).toBe(true);
+      const batches = String(row['inheritors_by_batch'] ?? '');
+      if (batches) expect(batches).toMatch(/^\d+:\d+( \| \d+:\d+)*$/);
+    }
   });
 
   it('casts values to the declared types (integers, numbers, dates, booleans)', async () => {

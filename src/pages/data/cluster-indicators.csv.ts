@@ -1,0 +1,9 @@
+/** `/data/cluster-indicators.csv`: every cluster's monitoring indicators, one row per cluster. */
+import type { APIRoute } from 'astro';
+import { clusterIndicatorsCsv } from '../../lib/research/open-data.ts';
+import { clusterRows } from '../../lib/site/cluster-monitoring.ts';
+
+export const GET: APIRoute = async () =>
+  new Response(clusterIndicatorsCsv(await clusterRows()), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
