@@ -71,6 +71,8 @@ export const facetTitles = {
   heritage: { zh: '非遗项目', en: 'Heritage item' },
   batch: { zh: '传承人批次', en: 'Inheritor batch' },
   ethnic: { zh: '民族', en: 'Ethnic group' },
+  kind: { zh: '案例类型', en: 'Kind of case' },
+  designation: { zh: '认定与称号', en: 'Designation' },
   model: { zh: '三维模型', en: '3D model' },
   license: { zh: '许可', en: 'License' },
 } as const satisfies Record<FacetParam, { zh: string; en: string }>;

@@ -112,6 +112,12 @@ function optionalFields(
     doc.ethnic_group_zh = ethnic.zh;
     doc.ethnic_group_en = ethnic.en;
   }
+  const kind = f.caseKind ? findTerm('caseKinds', f.caseKind) : undefined;
+  if (kind) {
+    doc.case_kind = kind.key;
+    doc.case_kind_zh = kind.zh;
+    doc.case_kind_en = kind.en;
+  }
   if (thumb && image) {
     doc.thumbnail = thumb.url;
     doc.thumbnail_alt_zh = image.alt.zh;
@@ -143,6 +149,7 @@ export function toSearchDocument(record: AnyRecordRef, ctx: DocumentContext = {}
   const titlePinyin = f.personName
     ? pinyinForms(title.zh, (run) => nameSyllables(run))
     : pinyinForms(title.zh);
+  const designations = compact((f.designations ?? []).map((k) => findTerm('caseDesignations', k)));
   const doc: SearchDocument = {
     id: record.data.id,
     type: record.collection,
@@ -171,6 +178,8 @@ export function toSearchDocument(record: AnyRecordRef, ctx: DocumentContext = {}
     place_en: unique(f.regions.map((r) => r.place.en)),
     heritage: f.heritage,
     batch: f.batches,
+    designation_zh: designations.map((d) => d.zh),
+    designation_en: designations.map((d) => d.en),
     heritage_label: f.heritage.map((code) => {
       const item = findHeritageItem(code);
       return item ? `${code} ${item.name}` : code;

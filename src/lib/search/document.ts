@@ -67,6 +67,13 @@ export interface SearchDocument {
   ethnic_group?: string;
   ethnic_group_zh?: string;
   ethnic_group_en?: string;
+  /** A typical case's kind (case-kinds.json) and its labels, for the case-kind facet. */
+  case_kind?: string;
+  case_kind_zh?: string;
+  case_kind_en?: string;
+  /** Labels of a typical case's official designations (case-designations.json). */
+  designation_zh: string[];
+  designation_en: string[];
   /** `VIII-97 广彩瓷烧制技艺`, for facet labels. */
   heritage_label: string[];
   /** Makers, techniques, curators, applicants: names of related people and crafts. */
@@ -156,6 +163,11 @@ export const filterableAttributes = [
   'ethnic_group',
   'ethnic_group_zh',
   'ethnic_group_en',
+  'case_kind',
+  'case_kind_zh',
+  'case_kind_en',
+  'designation_zh',
+  'designation_en',
   'hasModel',
   'license',
   'date_start',
@@ -235,6 +247,11 @@ export const displayedAttributes = [
   'ethnic_group',
   'ethnic_group_zh',
   'ethnic_group_en',
+  'case_kind',
+  'case_kind_zh',
+  'case_kind_en',
+  'designation_zh',
+  'designation_en',
   'hasModel',
   'license',
   ...DATES_AND_THUMBNAIL,
@@ -297,6 +314,12 @@ export const FACETS = [
   {
     param: 'ethnic',
     attribute: { zh: 'ethnic_group_zh', en: 'ethnic_group_en' },
+    manyValues: true,
+  },
+  { param: 'kind', attribute: { zh: 'case_kind_zh', en: 'case_kind_en' }, manyValues: false },
+  {
+    param: 'designation',
+    attribute: { zh: 'designation_zh', en: 'designation_en' },
     manyValues: true,
   },
   { param: 'model', attribute: 'hasModel', manyValues: false },

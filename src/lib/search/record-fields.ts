@@ -37,6 +37,10 @@ export interface RecordFields {
   batches: number[];
   /** Ethnic group key (people). */
   ethnicGroup?: string;
+  /** Kind of a typical case (case-kinds.json). */
+  caseKind?: string;
+  /** Keys of a typical case's designations (case-designations.json). */
+  designations?: string[];
   /** The record's name is a person's: its pinyin is read with surname readings (单 Shan). */
   personName?: boolean;
   related: RelatedName[];
@@ -158,6 +162,8 @@ export function recordFields(record: AnyRecordRef, ctx: DocumentContext): Record
         heritage: compact(d.designations.map((h) => h.heritage)),
         related: [...related(d.crafts), ...related(d.clusters), ...related(d.people)],
         tags: [d.kind, ...d.designations.map((h) => h.type)],
+        caseKind: d.kind,
+        designations: unique(d.designations.map((h) => h.type)),
       };
     }
   }
