@@ -69,6 +69,24 @@ test.describe('cluster monitoring indicators', () => {
     });
   }
 
+  test('a cluster report gives the same counts, lists the entries in its area, and prints', async ({
+    page,
+  }) => {
+    const cluster = of('clusters').find((c) => expectedCounts(c).counts.entries > 0);
+    if (!cluster) throw new Error('no cluster with regional entries in its area');
+    const { counts } = expectedCounts(cluster);
+    await page.goto(`/reports/clusters/${cluster.slug}/`);
+    expect(await shownCounts(page, '.cluster-indicators', Object.keys(counts))).toEqual(counts);
+    await expect(page.locator('.report-entries tbody tr')).toHaveCount(counts.entries);
+    const csv = await page.request.get(`/data/cluster-reports/${cluster.slug}.csv`);
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('series,key,label_zh,label_en,count');
+    const byBatch = lines.filter((l) => l.startsWith('inheritors-by-batch,'));
+    expect(byBatch.reduce((n, l) => n + Number(l.split(',').at(-1)), 0)).toBe(counts.inheritors);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   test('the national overview gives the same counts for every cluster, and prints', async ({
     page,
   }) => {

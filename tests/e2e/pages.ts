@@ -40,6 +40,7 @@ export function pageTypes(): string[] {
     '/regions/',
     '/thesaurus/',
     '/thesaurus/schemes/',
+    '/reports/clusters/',
   ].map(firstUnder);
   return [...listings, ...details];
 }

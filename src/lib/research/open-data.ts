@@ -33,6 +33,8 @@ import {
   HEADLINES,
   headlineLabels,
   headlines,
+  SERIES,
+  type BreakdownRow,
   type ClusterRow,
 } from '../site/cluster-indicators.ts';
 
@@ -615,6 +617,44 @@ export const clusterColumns: ClusterColumn[] = [
     get: (r) => pairs(r.indicators.worksAddedByYear),
   },
 ];
+
+/** A column of a cluster report's CSV (one row per part of a breakdown). */
+export interface BreakdownColumn {
+  name: string;
+  type: FieldType;
+  description: string;
+  get: (row: BreakdownRow) => Cell;
+}
+
+/** The columns of a cluster report's CSV: the data behind its charts. */
+export const breakdownColumns: BreakdownColumn[] = [
+  {
+    name: 'series',
+    type: 'string',
+    description: `Which breakdown: ${Object.entries(SERIES)
+      .map(([key, s]) => `${key} (${s.en})`)
+      .join(', ')}`,
+    get: (r) => r.series,
+  },
+  { name: 'key', type: 'string', description: 'Batch, kind or year', get: (r) => r.key },
+  { name: 'label_zh', type: 'string', description: 'Label in Chinese', get: (r) => r.zh },
+  { name: 'label_en', type: 'string', description: 'Label in English', get: (r) => r.en },
+  { name: 'count', type: 'integer', description: 'How many', get: (r) => r.count },
+];
+
+/** A cluster report's chart data as CSV, in the order of {@link breakdownColumns}. */
+export function clusterReportCsv(rows: readonly BreakdownRow[], flavour: CsvFlavour = 'data') {
+  return toCsv(
+    breakdownColumns.map((c) => c.name),
+    rows.map((row) => breakdownColumns.map((c) => cellText(c.get(row)))),
+    flavour,
+  );
+}
+
+/** The data behind a cluster report's charts. */
+export function clusterReportCsvPath(slug: string): string {
+  return `/data/cluster-reports/${slug}.csv`;
+}
 
 /** The cluster indicators as CSV, one row per cluster, in the order of {@link clusterColumns}. */
 export function clusterIndicatorsCsv(rows: readonly ClusterRow[], flavour: CsvFlavour = 'data') {

@@ -1,9 +1,11 @@
 /**
- * Every page of the sitemap (Chinese paths), for /sitemap.xml and its parts.
+ * Every page of the sitemap (Chinese paths), for /sitemap.xml and its parts: the fixed pages, the
+ * regions, the thesaurus, the clusters' reports and the records.
  * Not pure: reads Astro's content collections and lists the page files (build time only).
  */
 import { allRefs } from '../site/archive.ts';
 import { regionPaths } from '../site/region-records.ts';
+import { clusterReportPath } from '../site/urls.ts';
 import { recordPages, type SitemapPage } from './feeds.ts';
 import { CONCEPT_KINDS, thesaurus } from '../thesaurus/index.ts';
 import { conceptPath, schemePath } from '../thesaurus/paths.ts';
@@ -32,10 +34,15 @@ export async function sitemapPages(): Promise<SitemapPage[]> {
     ...CONCEPT_KINDS.map((kind) => ({ path: schemePath(kind, 'zh') })),
     ...thesaurus().concepts.map((c) => ({ path: conceptPath(c.id, 'zh') })),
   ];
+  const refs = await allRefs();
+  const reports = refs
+    .filter((r) => r.collection === 'clusters')
+    .map((r) => ({ path: clusterReportPath(r.slug) }));
   return [
     ...fixed.map((path) => ({ path })),
     ...regions,
     ...concepts,
-    ...recordPages(await allRefs()),
+    ...reports,
+    ...recordPages(refs),
   ];
 }

@@ -5,6 +5,7 @@
  * its GB/T 2260 code lies inside the cluster's most specific division. Pure: the caller passes
  * the records in, reduced to what is counted.
  */
+import { termLabel } from '../records/vocabularies.ts';
 
 /** A division's code without its trailing pairs of zeros: 445100 → 4451, 440000 → 44. */
 export const areaPrefix = (code: string) => code.replace(/(00)+$/, '');
@@ -111,4 +112,51 @@ export function headlines(i: ClusterIndicators): Record<Headline, number> {
     works: i.works,
     pictures: i.pictures,
   };
+}
+
+/** The breakdowns of a cluster's indicators: what its charts draw and its report's CSV lists. */
+export const SERIES = {
+  'inheritors-by-batch': {
+    zh: '国家级代表性传承人（按批次）',
+    en: 'National representative inheritors, by batch',
+  },
+  'cases-by-kind': { zh: '典型案例（按类型）', en: 'Typical cases, by kind' },
+  'works-added-by-year': { zh: '作品入库（按年份）', en: 'Works added, by year' },
+} as const;
+export type Series = keyof typeof SERIES;
+
+/** One part of a breakdown: its key (batch, kind, year), its label in both languages, its count. */
+export interface BreakdownRow {
+  series: Series;
+  key: string;
+  zh: string;
+  en: string;
+  count: number;
+}
+
+/** Every breakdown of `i`, series by series, each in the order of the indicators. */
+export function breakdownRows(i: ClusterIndicators): BreakdownRow[] {
+  return [
+    ...i.inheritorsByBatch.map(([batch, count]) => ({
+      series: 'inheritors-by-batch' as const,
+      key: String(batch),
+      zh: `第${batch}批`,
+      en: `Batch ${batch}`,
+      count,
+    })),
+    ...i.casesByKind.map(([kind, count]) => ({
+      series: 'cases-by-kind' as const,
+      key: kind,
+      zh: termLabel('caseKinds', kind, 'zh'),
+      en: termLabel('caseKinds', kind, 'en'),
+      count,
+    })),
+    ...i.worksAddedByYear.map(([year, count]) => ({
+      series: 'works-added-by-year' as const,
+      key: year,
+      zh: year,
+      en: year,
+      count,
+    })),
+  ];
 }

@@ -2,9 +2,11 @@
  * Every cluster's monitoring indicators, computed once per build from the archive (cluster pages
  * look theirs up). Not pure: reads Astro's content collections (build time only).
  */
+import type { CollectionEntry } from 'astro:content';
 import { allOf, oncePerBuild } from './archive.ts';
 import {
   clusterIndicators,
+  withinArea,
   type ClusterIndicators,
   type ClusterRow,
   type Countable,
@@ -71,4 +73,28 @@ async function build(): Promise<Map<string, ClusterIndicators>> {
       clusterIndicators(areaOf(c.data.region), records),
     ]),
   );
+}
+
+/** A regional entry of the national list, with the craft record that holds it. */
+export interface AreaEntry {
+  craft: CollectionEntry<'crafts'>;
+  entry: CollectionEntry<'crafts'>['data']['entries'][number];
+}
+
+/** The regional entries in each cluster's area, by list code and entry number. */
+export function entriesByCluster(): Promise<Map<string, AreaEntry[]>> {
+  return oncePerBuild('cluster-entries', async () => {
+    const all = (await allOf('crafts')).flatMap((craft) =>
+      craft.data.entries.map((entry) => ({ craft, entry })),
+    );
+    return new Map(
+      (await allOf('clusters')).map((c) => {
+        const area = areaOf(c.data.region);
+        const inside = all.filter((e) => withinArea(area, e.entry.region?.code));
+        // one line per entry, even where two craft records list the same one
+        const unique = [...new Map(inside.map((e) => [e.entry.entry, e])).values()];
+        return [c.data.id, unique.sort((a, b) => a.entry.entry.localeCompare(b.entry.entry))];
+      }),
+    );
+  });
 }

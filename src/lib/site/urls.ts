@@ -23,6 +23,14 @@ export function searchPath(params: Readonly<Record<string, string>>, lang: Lang)
   return `${localePath('/search/', lang)}${query ? `?${query}` : ''}`;
 }
 
+/** The national overview of the clusters (Chinese path; `localePath` gives the English one). */
+export const CLUSTERS_REPORT_PATH = '/reports/clusters/';
+
+/** A cluster's annual monitoring report (Chinese path). */
+export function clusterReportPath(slug: string): string {
+  return `${CLUSTERS_REPORT_PATH}${slug}/`;
+}
+
 /** The site's name, who publishes every record. */
 export const SITE_NAME = { zh: '百工·云', en: 'Baigong Cloud' } as const;
 

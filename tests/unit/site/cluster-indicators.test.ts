@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clusterIndicators, withinArea } from '../../../src/lib/site/cluster-indicators.ts';
+import { clusterReportCsv } from '../../../src/lib/research/open-data.ts';
+import {
+  breakdownRows,
+  clusterIndicators,
+  headlines,
+  withinArea,
+  type ClusterIndicators,
+} from '../../../src/lib/site/cluster-indicators.ts';
 
 describe('cluster monitoring indicators', () => {
   it('places a code inside a division: itself and its parts, not its neighbours or its parent', () => {
@@ -57,5 +64,55 @@ describe('cluster monitoring indicators', () => {
         ['2026', 1],
       ],
     });
+  });
+
+  const sample: ClusterIndicators = {
+    items: 2,
+    entries: 3,
+    inheritorsByBatch: [
+      [1, 1],
+      [3, 2],
+    ],
+    casesByKind: [
+      ['enterprise', 2],
+      ['institute', 1],
+    ],
+    works: 2,
+    pictures: 2,
+    worksAddedByYear: [['2026', 2]],
+  };
+
+  it('sums the breakdowns into the headline counts', () => {
+    expect(headlines(sample)).toEqual({
+      items: 2,
+      entries: 3,
+      inheritors: 3,
+      cases: 3,
+      works: 2,
+      pictures: 2,
+    });
+  });
+
+  it('gives every part of every breakdown a key and labels in both languages', () => {
+    expect(breakdownRows(sample)).toEqual([
+      { series: 'inheritors-by-batch', key: '1', zh: '第1批', en: 'Batch 1', count: 1 },
+      { series: 'inheritors-by-batch', key: '3', zh: '第3批', en: 'Batch 3', count: 2 },
+      { series: 'cases-by-kind', key: 'enterprise', zh: '企业', en: 'Enterprise', count: 2 },
+      {
+        series: 'cases-by-kind',
+        key: 'institute',
+        zh: '研究院所',
+        en: 'Research institute',
+        count: 1,
+      },
+      { series: 'works-added-by-year', key: '2026', zh: '2026', en: '2026', count: 2 },
+    ]);
+  });
+
+  it("writes the data behind a report's charts as CSV, one row per part", () => {
+    const lines = clusterReportCsv(breakdownRows(sample)).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('series,key,label_zh,label_en,count');
+    expect(lines).toHaveLength(6);
+    expect(lines[4]).toBe('cases-by-kind,institute,研究院所,Research institute,1');
   });
 });
