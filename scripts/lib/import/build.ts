@@ -11,6 +11,7 @@ import { valueAtPath, type Row } from './source.ts';
 import {
   nameToEnglish,
   parseDimensions,
+  knownDivisions,
   parseProvinces,
   parseYearRange,
   RejectError,
@@ -169,6 +170,11 @@ function applyStep(value: unknown, step: Step, mapping: Mapping, data: Data, row
         return Array.isArray(value) ? [...new Set(value)] : value;
       case 'first':
         return Array.isArray(value) ? value[0] : value;
+      case 'only': {
+        // the one value a list agrees on (empty values aside), or nothing when it disagrees
+        const values = new Set((Array.isArray(value) ? value : [value]).filter((v) => !isEmpty(v)));
+        return values.size === 1 ? [...values][0] : undefined;
+      }
       case 'as-range': {
         // a map entry such as {start: 25, end: 220, zh: 东汉, en: Eastern Han} → a date range
         const r = value as { start?: unknown; end?: unknown; zh?: unknown; en?: unknown };
@@ -187,6 +193,10 @@ function applyStep(value: unknown, step: Step, mapping: Mapping, data: Data, row
       .map((s) => s.trim())
       .filter(Boolean);
   if ('join' in step) return Array.isArray(value) ? value.join(step.join) : value;
+  if ('replace' in step) {
+    const pattern = new RegExp(step.replace, 'u');
+    return each((v) => (typeof v === 'string' ? v.replace(pattern, step.with) : v));
+  }
   if ('each' in step) {
     const items = Array.isArray(value) ? value : [value];
     const spec = step.each;
@@ -255,6 +265,8 @@ function applyStep(value: unknown, step: Step, mapping: Mapping, data: Data, row
       return parseDimensions(value);
     case 'provinces':
       return parseProvinces(value);
+    case 'divisions':
+      return knownDivisions(value);
     case 'name-en': {
       const map = step.glossary ? mapping.maps[step.glossary] : undefined;
       return nameToEnglish(value, map && 'values' in map ? map.values : {});

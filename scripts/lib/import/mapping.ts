@@ -14,7 +14,19 @@ import { unitsSpec } from './units.ts';
 
 /** One step of a field's transform chain. */
 const step = z.union([
-  z.enum(['trim', 'capitalize', 'lowercase', 'dashes', 'number', 'unique', 'first', 'as-range']),
+  z.enum([
+    'trim',
+    'capitalize',
+    'lowercase',
+    'dashes',
+    'number',
+    'unique',
+    'first',
+    'only',
+    'as-range',
+  ]),
+  // a regular expression replaced in each value (JavaScript syntax, `$1` for a group)
+  z.object({ replace: z.string(), with: z.string() }).strict(),
   z.object({ split: z.string() }).strict(),
   z.object({ join: z.string() }).strict(),
   z.object({ each: z.string() }).strict(),
@@ -36,7 +48,7 @@ const step = z.union([
     .strict(),
   z
     .object({
-      parse: z.enum(['year-range', 'dimensions', 'provinces', 'name-en']),
+      parse: z.enum(['year-range', 'dimensions', 'provinces', 'divisions', 'name-en']),
       glossary: z.string().optional(),
     })
     .strict(),

@@ -4,7 +4,7 @@
  * any, is tried). None of them guesses: what is not stated in the source is left out.
  */
 import { pinyin } from 'pinyin-pro';
-import { provinces } from '../../../src/lib/records/regions.ts';
+import { findDivision, provinces } from '../../../src/lib/records/regions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Dates: "1870s", "about 1870", "1662-1722", "early 700s", "300s BCE", "19th century" …
@@ -290,6 +290,19 @@ function translatePhrase(text: string, glossary: [string, string][]): string {
  * in pinyin. `剪纸(蔚县剪纸)` → `Paper-cut (Yuxian paper-cut)`. Not a published translation, and
  * the records say so.
  */
+/**
+ * The GB/T 2260 codes among `input` (a code or a list) that name a known city or county: a code
+ * the project's division data does not hold (renamed or abolished since), or a province, is left
+ * out rather than rejected, since it only refines a place the record already has.
+ */
+export function knownDivisions(input: unknown): string[] {
+  const codes = (Array.isArray(input) ? input : [input]).map((v) => String(v ?? '').trim());
+  return codes.filter((code) => {
+    const division = /^\d{6}$/.test(code) ? findDivision(code) : undefined;
+    return division !== undefined && division.depth !== 'province';
+  });
+}
+
 export function nameToEnglish(
   input: unknown,
   glossary: Record<string, unknown>,

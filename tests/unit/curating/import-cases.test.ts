@@ -76,6 +76,16 @@ describe.skipIf(!haveEntries)('importing protection units as cases', () => {
     expect(guangzhou).toContain('heritage: VIII-45\n');
     expect(guangzhou).toContain('title: 国家级非物质文化遗产代表性项目名录');
     expect(guangzhou).toContain('province: "440000"');
+    // the city of its entries, which the cluster indicators count by: all in one division …
+    expect(chaozhou).toMatch(/region:\n {2}province: "440000"\n {2}division: "445100"\n/);
+    // … and none where the entries lie in different divisions or the code is not a known one
+    const region = (text: string) => /region:\n((?: {2}.*\n)+)/.exec(text)?.[1] ?? '';
+    for (const text of cases.values()) {
+      const division = /division: "(\d{6})"/.exec(region(text))?.[1];
+      if (division === undefined) continue;
+      const codes = [...text.matchAll(/entry: [^\n]*_(\d{6})\n/g)].map((m) => m[1]);
+      expect(new Set(codes)).toEqual(new Set([division]));
+    }
     // several units in one cell: the studio is a case, the public service centre is not
     expect(cases.get('天津杨柳青画社')).toContain('kind: studio');
     expect(cases.has('天津市西青区杨柳青镇综合便民服务中心')).toBe(false);
