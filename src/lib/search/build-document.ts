@@ -22,7 +22,7 @@ import {
 } from '../records/record-ref.ts';
 import { provinceOf } from '../records/regions.ts';
 import { recordPath } from '../site/urls.ts';
-import { findTerm } from '../records/vocabularies.ts';
+import { findTerm, type VocabularyName } from '../records/vocabularies.ts';
 import { hasHan, namePinyin, pinyinForms, traditionalForms } from './chinese-forms.ts';
 import type { SearchDocument } from './document.ts';
 import { compact, unique } from './lists.ts';
@@ -62,9 +62,29 @@ function sortTitleEn(title: string): string {
     .trim();
 }
 
+/** The facets that are a vocabulary term: its key and its labels in both languages. */
+type TermField = 'category' | 'period' | 'ethnic_group' | 'case_kind';
+
 /**
- * The fields a record may lack (vocabulary terms, cluster, dates, thumbnail). Assigned one by one
- * on a typed object, so a renamed field fails the type check here too.
+ * The term `key` of `vocabulary` under `field`, `field_zh` and `field_en`, or nothing when the
+ * record has none. `Pick` keeps the three names checked against `SearchDocument`.
+ */
+function termFields<F extends TermField>(
+  field: F,
+  vocabulary: VocabularyName,
+  key: string | undefined,
+): Partial<Pick<SearchDocument, F | `${F}_zh` | `${F}_en`>> {
+  const term = key ? findTerm(vocabulary, key) : undefined;
+  if (!term) return {};
+  return { [field]: term.key, [`${field}_zh`]: term.zh, [`${field}_en`]: term.en } as Pick<
+    SearchDocument,
+    F | `${F}_zh` | `${F}_en`
+  >;
+}
+
+/**
+ * The fields a record may lack (vocabulary terms, cluster, dates, thumbnail), each set on a typed
+ * object (the terms through `termFields`), so a renamed field fails the type check here too.
  */
 function optionalFields(
   f: RecordFields,
@@ -72,19 +92,12 @@ function optionalFields(
   thumb: ReturnType<typeof thumbnailOf>,
   image: RecordImage | undefined,
 ): Partial<SearchDocument> {
-  const doc: Partial<SearchDocument> = {};
-  const category = f.category ? findTerm('craftCategories', f.category) : undefined;
-  if (category) {
-    doc.category = category.key;
-    doc.category_zh = category.zh;
-    doc.category_en = category.en;
-  }
-  const period = f.period ? findTerm('periods', f.period) : undefined;
-  if (period) {
-    doc.period = period.key;
-    doc.period_zh = period.zh;
-    doc.period_en = period.en;
-  }
+  const doc: Partial<SearchDocument> = {
+    ...termFields('category', 'craftCategories', f.category),
+    ...termFields('period', 'periods', f.period),
+    ...termFields('ethnic_group', 'ethnicGroups', f.ethnicGroup),
+    ...termFields('case_kind', 'caseKinds', f.caseKind),
+  };
   if (f.cluster) {
     doc.cluster = f.cluster;
     const cluster = nameOf(ctx, f.cluster);
@@ -105,18 +118,6 @@ function optionalFields(
     doc.objectType = f.objectType.id;
     doc.objectType_zh = f.objectType.zh;
     doc.objectType_en = f.objectType.en;
-  }
-  const ethnic = f.ethnicGroup ? findTerm('ethnicGroups', f.ethnicGroup) : undefined;
-  if (ethnic) {
-    doc.ethnic_group = ethnic.key;
-    doc.ethnic_group_zh = ethnic.zh;
-    doc.ethnic_group_en = ethnic.en;
-  }
-  const kind = f.caseKind ? findTerm('caseKinds', f.caseKind) : undefined;
-  if (kind) {
-    doc.case_kind = kind.key;
-    doc.case_kind_zh = kind.zh;
-    doc.case_kind_en = kind.en;
   }
   if (thumb && image) {
     doc.thumbnail = thumb.url;
