@@ -144,19 +144,8 @@ export const searchableAttributes = [
   'body',
 ] as const satisfies readonly SearchField[];
 
-/** Facets and filters. */
-export const filterableAttributes = [
-  'type',
-  'objectType',
-  'objectType_zh',
-  'objectType_en',
-  'category',
-  'materials',
-  'period',
-  'province',
-  'province_zh',
-  'province_en',
-  'cluster',
+/** Facet fields both filtered on and shown: the national list, people, cases, models, licence. */
+const LIST_AND_CASE_FACETS = [
   'heritage',
   'heritage_label',
   'batch',
@@ -170,6 +159,22 @@ export const filterableAttributes = [
   'designation_en',
   'hasModel',
   'license',
+] as const satisfies readonly SearchField[];
+
+/** Facets and filters. */
+export const filterableAttributes = [
+  'type',
+  'objectType',
+  'objectType_zh',
+  'objectType_en',
+  'category',
+  'materials',
+  'period',
+  'province',
+  'province_zh',
+  'province_en',
+  'cluster',
+  ...LIST_AND_CASE_FACETS,
   'date_start',
   'date_end',
 ] as const satisfies readonly SearchField[];
@@ -241,19 +246,7 @@ export const displayedAttributes = [
   'cluster',
   'cluster_zh',
   'cluster_en',
-  'heritage',
-  'heritage_label',
-  'batch',
-  'ethnic_group',
-  'ethnic_group_zh',
-  'ethnic_group_en',
-  'case_kind',
-  'case_kind_zh',
-  'case_kind_en',
-  'designation_zh',
-  'designation_en',
-  'hasModel',
-  'license',
+  ...LIST_AND_CASE_FACETS,
   ...DATES_AND_THUMBNAIL,
 ] as const satisfies readonly SearchField[];
 
