@@ -101,6 +101,13 @@ interface ScaleRun {
 
 const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** The machine a run was measured on, as every result file records it. */
+const machine = () => ({
+  cpus: cpus().length,
+  model: cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+});
+
 /** Cold build measured with its peak memory, then Hugo on the same page count; adds the row. */
 async function scaleRun(
   work: string,
@@ -119,7 +126,7 @@ async function scaleRun(
   console.log(`  ${reference.version}: ${reference.seconds.toFixed(1)} s`);
   const run: ScaleRun = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+    machine: machine(),
     records: records.total,
     synthetic: records.synthetic,
     pages,
@@ -252,15 +259,15 @@ try {
 
     const result = {
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+      machine: machine(),
       records: { ...records, total: records.md + records.mdx },
       pages,
       imports,
       seconds: {
-        check: Math.round(check * 10) / 10,
-        ingest: Math.round(ingest * 10) / 10,
-        fullBuild: Math.round(full * 10) / 10,
-        unchangedRebuild: Math.round(rebuild * 10) / 10,
+        check: round(check),
+        ingest: round(ingest),
+        fullBuild: round(full),
+        unchangedRebuild: round(rebuild),
       },
       targets: { fullBuild: TARGET_FULL, unchangedRebuild: TARGET_REBUILD },
       pass: { fullBuild: full < TARGET_FULL, unchangedRebuild: rebuild < TARGET_REBUILD },

@@ -118,10 +118,10 @@ export function measureNode(
   });
 }
 
-/** The Hugo binary, or undefined when it is not installed (`.ci/run` installs Debian's `hugo`). */
-export function hugoBinary(): string | undefined {
+/** Hugo's version (`hugo v0.111.3…`), or undefined when it is not installed (`.ci/run` installs it). */
+function hugoVersion(): string | undefined {
   const found = spawnSync('hugo', ['version'], { encoding: 'utf8' });
-  return found.status === 0 ? 'hugo' : undefined;
+  return found.status === 0 ? (found.stdout.trim().split(' ')[0] ?? 'hugo') : undefined;
 }
 
 /**
@@ -133,8 +133,8 @@ export function hugoReference(
   dir: string,
   pages: number,
 ): { seconds: number; pages: number; version: string } {
-  const hugo = hugoBinary();
-  if (!hugo) throw new Error('hugo is not installed (Debian package hugo; .ci/run installs it)');
+  const version = hugoVersion();
+  if (!version) throw new Error('hugo is not installed (Debian package hugo; .ci/run installs it)');
   rmSync(dir, { recursive: true, force: true });
   const content = join(dir, 'content', 'records');
   mkdirSync(content, { recursive: true });
@@ -154,10 +154,9 @@ export function hugoReference(
       `---\ntitle: "记录 ${String(n)}"\n---\n\n清代藏品，英文原名见来源记录。Record ${String(n)} of the reference build.\n`,
     );
   }
-  const version = spawnSync(hugo, ['version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0];
   const started = performance.now();
   const built = spawnSync(
-    hugo,
+    'hugo',
     ['--quiet', '--source', dir, '--destination', join(dir, 'public')],
     {
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -165,5 +164,5 @@ export function hugoReference(
   );
   const seconds = (performance.now() - started) / 1000;
   if (built.status !== 0) throw new Error(`hugo failed (exit ${String(built.status)})`);
-  return { seconds, pages, version: version ?? 'hugo' };
+  return { seconds, pages, version };
 }
