@@ -59,6 +59,20 @@ export function findDivision(code: string): Division | undefined {
   return divisions.get(code);
 }
 
+/**
+ * The Chinese names of a province, city and county, most general first, joined with ` · `
+ * (`广东省 · 潮州市`); a code the data does not hold is shown as the code.
+ */
+export function divisionNames(region: {
+  province: string;
+  city?: string | undefined;
+  county?: string | undefined;
+}): string {
+  return [region.province, region.city, region.county]
+    .flatMap((code) => (code ? [findDivision(code)?.name ?? code] : []))
+    .join(' · ');
+}
+
 /** Divisions of a province with this exact name (a city or county), most general first. */
 export function divisionsNamed(name: string, provinceCode: string): Division[] {
   return [...divisions.values()]

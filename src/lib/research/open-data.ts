@@ -503,6 +503,28 @@ export function collectionCsv<C extends Collection>(
   );
 }
 
+/** A column of a CSV table whose rows are `R`: its name and type in the data package, and its cell. */
+export interface TableColumn<R> {
+  name: string;
+  type: FieldType;
+  description: string;
+  list?: boolean;
+  get: (row: R) => Cell | Cell[];
+}
+
+/** A table as CSV: one row per item of `rows`, the cells in the order of `columns`. */
+function tableCsv<R>(
+  columns: readonly Pick<TableColumn<R>, 'name' | 'get'>[],
+  rows: readonly R[],
+  flavour: CsvFlavour,
+): string {
+  return toCsv(
+    columns.map((c) => c.name),
+    rows.map((row) => columns.map((c) => cellText(c.get(row)))),
+    flavour,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The thesaurus as a table
 
@@ -557,29 +579,20 @@ export function thesaurusCsv(
   t: Thesaurus = thesaurus(),
   flavour: CsvFlavour = 'data',
 ): string {
-  return toCsv(
-    thesaurusColumns.map((c) => c.name),
-    t.concepts.map((concept) => thesaurusColumns.map((c) => cellText(c.get(concept, t, ctx)))),
-    flavour,
-  );
+  const columns = thesaurusColumns.map((c) => ({
+    name: c.name,
+    get: (concept: Concept) => c.get(concept, t, ctx),
+  }));
+  return tableCsv(columns, t.concepts, flavour);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cluster monitoring as a table
 
-/** A column of the cluster indicators CSV. */
-export interface ClusterColumn {
-  name: string;
-  type: FieldType;
-  description: string;
-  list?: boolean;
-  get: (row: ClusterRow) => Cell | Cell[];
-}
-
 const pairs = (list: readonly [string | number, number][]) => list.map(([k, n]) => `${k}:${n}`);
 
 /** The columns: the cluster, then its headline counts, then their breakdowns. */
-export const clusterColumns: ClusterColumn[] = [
+export const clusterColumns: TableColumn<ClusterRow>[] = [
   { name: 'id', type: 'string', description: 'Cluster ID', get: (r) => r.id },
   { name: 'name_zh', type: 'string', description: 'Name in Chinese', get: (r) => r.name.zh },
   { name: 'name_en', type: 'string', description: 'Name in English', get: (r) => r.name.en },
@@ -589,7 +602,7 @@ export const clusterColumns: ClusterColumn[] = [
     description: 'GB/T 2260 code of the division the cluster covers',
     get: (r) => r.area,
   },
-  ...HEADLINES.map((key): ClusterColumn => ({
+  ...HEADLINES.map((key): TableColumn<ClusterRow> => ({
     name: key,
     type: 'integer',
     description: `${headlineLabels[key].en} in the area`,
@@ -618,16 +631,8 @@ export const clusterColumns: ClusterColumn[] = [
   },
 ];
 
-/** A column of a cluster report's CSV (one row per part of a breakdown). */
-export interface BreakdownColumn {
-  name: string;
-  type: FieldType;
-  description: string;
-  get: (row: BreakdownRow) => Cell;
-}
-
 /** The columns of a cluster report's CSV: the data behind its charts. */
-export const breakdownColumns: BreakdownColumn[] = [
+export const breakdownColumns: TableColumn<BreakdownRow>[] = [
   {
     name: 'series',
     type: 'string',
@@ -644,11 +649,7 @@ export const breakdownColumns: BreakdownColumn[] = [
 
 /** A cluster report's chart data as CSV, in the order of {@link breakdownColumns}. */
 export function clusterReportCsv(rows: readonly BreakdownRow[], flavour: CsvFlavour = 'data') {
-  return toCsv(
-    breakdownColumns.map((c) => c.name),
-    rows.map((row) => breakdownColumns.map((c) => cellText(c.get(row)))),
-    flavour,
-  );
+  return tableCsv(breakdownColumns, rows, flavour);
 }
 
 /** The data behind a cluster report's charts. */
@@ -658,11 +659,7 @@ export function clusterReportCsvPath(slug: string): string {
 
 /** The cluster indicators as CSV, one row per cluster, in the order of {@link clusterColumns}. */
 export function clusterIndicatorsCsv(rows: readonly ClusterRow[], flavour: CsvFlavour = 'data') {
-  return toCsv(
-    clusterColumns.map((c) => c.name),
-    rows.map((row) => clusterColumns.map((c) => cellText(c.get(row)))),
-    flavour,
-  );
+  return tableCsv(clusterColumns, rows, flavour);
 }
 
 // ---------------------------------------------------------------------------------------------

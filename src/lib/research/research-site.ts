@@ -7,7 +7,7 @@
 import { allRefs, entryRef, oncePerBuild, type AnyEntry } from '../site/archive.ts';
 import { imageEntry } from '../site/media-data.ts';
 import { largestDerivative } from '../records/media-manifest.ts';
-import { collectionCsv, type CsvFlavour } from './open-data.ts';
+import { collectionCsv, latestChange, type CsvFlavour } from './open-data.ts';
 import { namesById, recordsOf, refImages, type RecordName } from '../records/record-ref.ts';
 import type { Collection } from '../../schemas/index.ts';
 
@@ -30,18 +30,36 @@ export async function nameLookup(): Promise<(id: string) => RecordName | undefin
   return (id) => names.get(id);
 }
 
+/**
+ * The day of the latest change to any record (YYYY-MM-DD): the date the monitoring reports give
+ * their figures as of. Found once per build, not by each report page.
+ */
+export function archiveAsOf(): Promise<string> {
+  return oncePerBuild('archive-as-of', async () =>
+    latestChange(await allRefs())
+      .toISOString()
+      .slice(0, 10),
+  );
+}
+
 export function researchContext(site: URL | undefined) {
   return { site: siteUrl(site), image: imageEntry };
 }
 
-/** The response of a `/data/…csv` route: one record type's CSV in the given copy. */
+/** The response of a `/data/…csv` route: CSV text, UTF-8. */
+export function csvTextResponse(csv: string): Response {
+  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+}
+
+/** The response of a record type's `/data/…csv` route: its CSV in the given copy. */
 export async function csvResponse(
   collection: Collection,
   site: URL | undefined,
   flavour: CsvFlavour,
 ): Promise<Response> {
-  const csv = collectionCsv(collection, await refsOf(collection), researchContext(site), flavour);
-  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return csvTextResponse(
+    collectionCsv(collection, await refsOf(collection), researchContext(site), flavour),
+  );
 }
 
 /** Root-relative URL of the image for link previews (og:image): the record's first processed image. */

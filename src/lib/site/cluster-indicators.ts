@@ -10,6 +10,15 @@ import { termLabel } from '../records/vocabularies.ts';
 /** A division's code without its trailing pairs of zeros: 445100 → 4451, 440000 → 44. */
 export const areaPrefix = (code: string) => code.replace(/(00)+$/, '');
 
+/** The division a cluster covers: the most specific one its region names. */
+export function clusterArea(region: {
+  province: string;
+  city?: string | undefined;
+  county?: string | undefined;
+}): string {
+  return region.county ?? region.city ?? region.province;
+}
+
 /** Whether `code` lies inside the division `area` (itself or one of its parts). */
 export function withinArea(area: string, code: string | undefined): boolean {
   if (code === undefined) return false;

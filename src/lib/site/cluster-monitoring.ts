@@ -5,6 +5,7 @@
 import type { CollectionEntry } from 'astro:content';
 import { allOf, oncePerBuild } from './archive.ts';
 import {
+  clusterArea,
   clusterIndicators,
   withinArea,
   type ClusterIndicators,
@@ -14,8 +15,12 @@ import {
 import { picturesOf } from './media-data.ts';
 import { peopleIndex } from './people-index.ts';
 
+/** Each cluster's indicators by cluster ID, looked up by the cluster pages. */
 export function indicatorsByCluster(): Promise<Map<string, ClusterIndicators>> {
-  return oncePerBuild('cluster-indicators', build);
+  return oncePerBuild(
+    'cluster-indicators',
+    async () => new Map((await clusterRows()).map((r) => [r.id, r.indicators])),
+  );
 }
 
 async function countable(): Promise<Countable> {
@@ -45,34 +50,23 @@ async function countable(): Promise<Countable> {
   };
 }
 
-/** Every cluster with its indicators, in the order of the clusters index (by ID). */
+/** Every cluster with its indicators, by ID: counted once per build. */
 export function clusterRows(): Promise<ClusterRow[]> {
   return oncePerBuild('cluster-rows', async () => {
-    const byCluster = await indicatorsByCluster();
+    const records = await countable();
     return (await allOf('clusters'))
-      .map((c) => ({
-        id: c.data.id,
-        name: c.data.name,
-        slug: c.id,
-        area: areaOf(c.data.region),
-        indicators: byCluster.get(c.data.id) as ClusterIndicators,
-      }))
+      .map((c) => {
+        const area = clusterArea(c.data.region);
+        return {
+          id: c.data.id,
+          name: c.data.name,
+          slug: c.id,
+          area,
+          indicators: clusterIndicators(area, records),
+        };
+      })
       .sort((a, b) => a.id.localeCompare(b.id));
   });
-}
-
-/** The most specific division a cluster names. */
-const areaOf = (r: { province: string; city?: string | undefined; county?: string | undefined }) =>
-  r.county ?? r.city ?? r.province;
-
-async function build(): Promise<Map<string, ClusterIndicators>> {
-  const records = await countable();
-  return new Map(
-    (await allOf('clusters')).map((c) => [
-      c.data.id,
-      clusterIndicators(areaOf(c.data.region), records),
-    ]),
-  );
 }
 
 /** A regional entry of the national list, with the craft record that holds it. */
@@ -89,7 +83,7 @@ export function entriesByCluster(): Promise<Map<string, AreaEntry[]>> {
     );
     return new Map(
       (await allOf('clusters')).map((c) => {
-        const area = areaOf(c.data.region);
+        const area = clusterArea(c.data.region);
         const inside = all.filter((e) => withinArea(area, e.entry.region?.code));
         // one line per entry, even where two craft records list the same one
         const unique = [...new Map(inside.map((e) => [e.entry.entry, e])).values()];

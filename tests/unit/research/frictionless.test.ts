@@ -15,7 +15,11 @@ import {
   packageVersion,
   thesaurusCsv,
 } from '../../../src/lib/research/open-data.ts';
-import { clusterIndicators, type ClusterRow } from '../../../src/lib/site/cluster-indicators.ts';
+import {
+  clusterArea,
+  clusterIndicators,
+  type ClusterRow,
+} from '../../../src/lib/site/cluster-indicators.ts';
 import { recordsOf, type AnyRecordRef } from '../../../src/lib/records/record-ref.ts';
 import { thesaurus } from '../../../src/lib/thesaurus/index.ts';
 import { conceptIri } from '../../../src/lib/thesaurus/paths.ts';
@@ -53,7 +57,7 @@ function clusterRows(): ClusterRow[] {
     })),
   };
   return of('clusters').map((c) => {
-    const area = c.data.region.county ?? c.data.region.city ?? c.data.region.province;
+    const area = clusterArea(c.data.region);
     return {
       id: c.data.id,
       name: c.data.name,

@@ -1,23 +1,13 @@
 /**
  * Search documents of typical cases: the kind and designation facets, from a real imported case.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRecordFile } from '../../../scripts/lib/content.ts';
-import { toSearchDocument } from '../../../src/lib/search/build-document.ts';
 import { FACETS, filterableAttributes } from '../../../src/lib/search/document.ts';
-
-const root = join(import.meta.dirname, '..', '..', '..');
-const documentOf = (slug: string) => {
-  const file = join(root, 'content', 'cases', slug, 'index.md');
-  const loaded = loadRecordFile(root, 'cases', file);
-  if (!loaded.record) throw new Error(`cannot load ${file}: ${JSON.stringify(loaded.problems)}`);
-  return toSearchDocument(loaded.record);
-};
+import { documentOf } from './helpers.ts';
 
 describe('search documents of typical cases', () => {
   it('carry the kind and the designations as facets in both languages', () => {
-    const doc = documentOf('an-hui-du-shi-ke-tong-yi-shu-you-xian-gong-si');
+    const doc = documentOf('cases', 'an-hui-du-shi-ke-tong-yi-shu-you-xian-gong-si');
     expect(doc).toMatchObject({
       type: 'cases',
       case_kind: 'enterprise',
@@ -33,10 +23,7 @@ describe('search documents of typical cases', () => {
   });
 
   it('leave the case facets empty on other records', () => {
-    const file = join(root, 'content', 'people', 'huo-qingshun', 'index.md');
-    const person = loadRecordFile(root, 'people', file).record;
-    if (!person) throw new Error(`cannot load ${file}`);
-    const doc = toSearchDocument(person);
+    const doc = documentOf('people', 'huo-qingshun');
     expect(doc.case_kind).toBeUndefined();
     expect(doc.designation_zh).toEqual([]);
   });

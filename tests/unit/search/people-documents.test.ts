@@ -2,23 +2,13 @@
  * Search documents of real imported inheritors: names found by surname-aware pinyin and initials,
  * and the people facets (batch, province, ethnic group).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRecordFile } from '../../../scripts/lib/content.ts';
-import { toSearchDocument } from '../../../src/lib/search/build-document.ts';
 import { FACETS, filterableAttributes } from '../../../src/lib/search/document.ts';
-
-const root = join(import.meta.dirname, '..', '..', '..');
-const documentOf = (slug: string) => {
-  const file = join(root, 'content', 'people', slug, 'index.md');
-  const loaded = loadRecordFile(root, 'people', file);
-  if (!loaded.record) throw new Error(`cannot load ${file}: ${JSON.stringify(loaded.problems)}`);
-  return toSearchDocument(loaded.record);
-};
+import { documentOf } from './helpers.ts';
 
 describe('search documents of national inheritors', () => {
   it('reads a name with its surname reading: 单嘉玖 is shan jia jiu, sjj, never dan', () => {
-    const doc = documentOf('shan-jiajiu');
+    const doc = documentOf('people', 'shan-jiajiu');
     expect(doc.title_zh).toBe('单嘉玖');
     expect(doc.pinyin).toContain('shan jia jiu');
     expect(doc.pinyin).toContain('shanjiajiu');
@@ -29,7 +19,7 @@ describe('search documents of national inheritors', () => {
   });
 
   it('carries the batch, province and ethnic group facets', () => {
-    const doc = documentOf('huo-qingshun');
+    const doc = documentOf('people', 'huo-qingshun');
     expect(doc).toMatchObject({
       type: 'people',
       batch: [1],
