@@ -2,9 +2,10 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
-import { defineConfig } from 'astro/config';
+import { defineConfig, envField } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { contentSafety } from './src/lib/content-safety/plugin.ts';
+import { buildShardIntegration } from './src/lib/site/shard-integration.ts';
 
 // The public address of the site, used for canonical links, IIIF ids and the sitemap.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -21,10 +22,17 @@ export default defineConfig({
   },
   // Records are untrusted input: the content rules refuse a forbidden body while it compiles,
   // before MDX is evaluated (MDX uses this processor too).
+  env: {
+    schema: {
+      // `npm run build -- --shard i/n` builds one part of the site (see src/lib/site/shard.ts).
+      BUILD_SHARD: envField.string({ context: 'server', access: 'public', optional: true }),
+    },
+  },
   markdown: { processor: satteri({ mdastPlugins: [contentSafety] }) },
   integrations: [
     mdx(),
     react(),
+    buildShardIntegration(),
     {
       // `client:intent`: hydrate an island when the visitor turns to it (the search page).
       name: 'baigong-client-intent',

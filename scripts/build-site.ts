@@ -2,16 +2,24 @@
  * `npm run build`: check the content, ingest the media, build the static site into dist/, then
  * give every page its Content-Security-Policy and write the hosts' header and redirect files (see
  * scripts/lib/csp.ts and scripts/lib/hosting.ts).
+ * `npm run build -- --shard i/n` builds part i of n into dist-shards/i-of-n/ (records by a stable
+ * hash of their ID, the shared pages in shard 1) from media already ingested, for
+ * `npm run merge-shards` to assemble and secure; see README, "Building in shards".
  * Search settings for the browser come from PUBLIC_MEILI_HOST / PUBLIC_MEILI_SEARCH_KEY when set
  * (`npm start` sets them); without them the search page uses its static fallback.
  */
-import { join } from 'node:path';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadEnv } from 'vite';
+import { MEDIA_FILE } from '../src/lib/records/media-file.ts';
 import { getSearchConfig } from '../src/lib/search/config.ts';
+import { parseShard, shardName, shardText, type Shard } from '../src/lib/site/shard.ts';
+import { commandLine, usageError } from './lib/command-line.ts';
 import { dropStaleContentStore } from './lib/content-store.ts';
 import { secureBuiltPages, sitePolicy } from './lib/csp.ts';
 import { hostingRules, readPermalinks, writeHostingFiles } from './lib/hosting.ts';
 import { binPath, mustRun, root, StepError } from './lib/run-step.ts';
+import { SHARD_STAMP } from './lib/shards/merge-site.ts';
 import { sitePages } from './lib/site-links.ts';
 
 export async function buildSite(env: NodeJS.ProcessEnv = {}): Promise<void> {
@@ -23,6 +31,31 @@ export async function buildSite(env: NodeJS.ProcessEnv = {}): Promise<void> {
     );
   await mustRun([binPath('astro'), 'build'], { title: 'Building the site / 构建网站', env });
   secureSite(join(root, 'dist'), env);
+}
+
+/**
+ * Builds shard `shard` into `out`: the content checked, the media taken as the ingest (or its
+ * merged shards) left them, the stamp written last, so an output without it is not a shard.
+ * Pages are secured once the shards are merged, as the site's policy covers all of them.
+ */
+export async function buildShard(
+  shard: Shard,
+  out: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<void> {
+  if (!existsSync(join(root, MEDIA_FILE)))
+    throw new StepError(
+      `${MEDIA_FILE} is missing: a shard builds from ingested media. Run \`npm run ingest\` (or merge the ingest's shards with \`npm run merge-shards -- --ingest\`) first / 请先处理媒体`,
+      1,
+    );
+  await mustRun(['scripts/check-content.ts'], { title: 'Checking content / 检查内容' });
+  dropStaleContentStore(root);
+  rmSync(out, { recursive: true, force: true });
+  await mustRun([binPath('astro'), 'build', '--outDir', out], {
+    title: `Building shard ${shardText(shard)} / 构建分片`,
+    env: { ...env, BUILD_SHARD: shardText(shard) },
+  });
+  writeFileSync(join(out, SHARD_STAMP), `${JSON.stringify({ shard: shardText(shard) })}\n`);
 }
 
 /**
@@ -48,9 +81,42 @@ export function secureSite(dist: string, env: NodeJS.ProcessEnv): void {
   );
 }
 
+const usage = `usage / 用法: npm run build -- [--shard i/n] [--out DIR]
+
+  --shard i/n  build part i of n: the pages of the records whose ID hashes to i, and in shard 1
+               also the shared pages; needs ingested media / 只构建第 i 个分片（共 n 个）
+  --out DIR    where a shard goes (default dist-shards/i-of-n)`;
+
 if (import.meta.main) {
+  const { values } = commandLine(
+    {
+      options: {
+        shard: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    },
+    usage,
+  );
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  let shard: Shard | undefined;
   try {
-    await buildSite();
+    shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  } catch (error) {
+    usageError((error as Error).message, usage);
+  }
+  if (values.out !== undefined && !shard) usageError('--out goes with --shard', usage);
+  try {
+    if (shard) {
+      const out = resolve(root, values.out ?? join('dist-shards', shardName(shard)));
+      await buildShard(shard, out);
+      console.log(
+        `\n✓ shard ${shardText(shard)} in ${out}; assemble with \`npm run merge-shards\``,
+      );
+    } else await buildSite();
   } catch (error) {
     console.error(`\n✗ ${(error as Error).message}`);
     process.exit(error instanceof StepError ? error.code : 1);

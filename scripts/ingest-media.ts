@@ -1,23 +1,28 @@
 // npm run ingest [-- --json] [--jobs N] [--sharp-concurrency N] [--site-url URL] [--prune-fixity]
-//                [--rehash] [--accept-changed PATH]… [--root DIR]
+//                [--rehash] [--accept-changed PATH]… [--shard i/n] [--root DIR]
 // Turns the masters beside each record into web media (public/media), writes
 // generated/media.json, keeps content/fixity.json up to date. Exit 1 when any master failed,
 // including a master whose bytes differ from content/fixity.json and was not accepted.
+// With --shard i/n, only the masters of the records in shard i of n, written to
+// generated/ingest-shards/i-of-n.json for `npm run merge-shards -- --ingest`.
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { commandLine, wholeNumber } from './lib/command-line.ts';
+import { parseShard } from '../src/lib/site/shard.ts';
+import { commandLine, usageError, wholeNumber } from './lib/command-line.ts';
 import { IngestLockedError } from './lib/ingest/lock.ts';
 import { AcceptChangedError, type IngestOptions, runIngest } from './lib/ingest/run.ts';
 
 const usage = `usage / 用法:
   npm run ingest -- [--json] [--jobs N] [--sharp-concurrency N] [--site-url URL] [--prune-fixity]
-                    [--rehash] [--accept-changed PATH]…
+                    [--rehash] [--accept-changed PATH]… [--shard i/n]
 
   --accept-changed PATH  a master replaced on purpose: record its new hash in content/fixity.json,
                          keeping the old one as history (once per file) / 确认有意替换的母版（每个文件一次）
   --prune-fixity         forget masters that were removed on purpose / 删除已移除母版的记录
-  --rehash               re-read every master instead of trusting file times / 重新读取所有母版`;
+  --rehash               re-read every master instead of trusting file times / 重新读取所有母版
+  --shard i/n            only the records of shard i of n (by their folder), for another machine
+                         to merge: npm run merge-shards -- --ingest / 只处理第 i 个分片`;
 
 const { values } = commandLine(
   {
@@ -29,6 +34,7 @@ const { values } = commandLine(
       'prune-fixity': { type: 'boolean', default: false },
       rehash: { type: 'boolean', default: false },
       'accept-changed': { type: 'string', multiple: true, default: [] },
+      shard: { type: 'string' },
       root: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -59,6 +65,13 @@ const concurrency = wholeNumber('sharp-concurrency', values['sharp-concurrency']
 if (jobs !== undefined) options.jobs = jobs;
 if (concurrency !== undefined) options.sharpConcurrency = concurrency;
 if (values['site-url'] !== undefined) options.siteUrl = values['site-url'];
+if (values.shard !== undefined) {
+  try {
+    options.shard = parseShard(values.shard);
+  } catch (error) {
+    usageError((error as Error).message, usage);
+  }
+}
 
 try {
   const { exitCode } = await runIngest(options);

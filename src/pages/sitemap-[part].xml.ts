@@ -3,11 +3,14 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { sitemapParts, sitemapXml, type SitemapPage } from '../lib/research/feeds.ts';
 import { siteUrl } from '../lib/research/research-site.ts';
 import { sitemapPages } from '../lib/research/sitemap-pages.ts';
+import { sharedPaths } from '../lib/site/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const parts = sitemapParts(await sitemapPages());
   if (parts.length === 1) return [];
-  return parts.map((pages, i) => ({ params: { part: String(i + 1) }, props: { pages } }));
+  return sharedPaths(
+    parts.map((pages, i) => ({ params: { part: String(i + 1) }, props: { pages } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ pages: SitemapPage[] }> = ({ props, site }) =>

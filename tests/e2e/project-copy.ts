@@ -19,3 +19,10 @@ export function copyProject(to: string): void {
       rel === 'generated' || rel.startsWith(join('public', 'media')) || importedRecord(rel, source),
   });
 }
+
+/** The environment for Astro, without Vitest's (NODE_ENV=test and VITEST* change how it serves). */
+export function astroEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(key)),
+  );
+}

@@ -40,6 +40,8 @@ export interface IngestRun {
   previousFixity: FixityManifest;
   fixity: FixityManifest;
   masters: Master[];
+  /** Whether a media or fixity key belongs to this run (its shard; every key when unsharded). */
+  owned: (key: string) => boolean;
   /** Fixity keys a curator accepted as replaced on purpose (`--accept-changed`). */
   accepted: Set<string>;
   /** Output folder names of each record's masters, by record (`collection/slug`) and file. */

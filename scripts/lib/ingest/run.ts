@@ -12,7 +12,7 @@ import {
 } from '../../../src/lib/records/media-manifest.ts';
 import { sweepTemporaries, writeFileAtomic } from './atomic-write.ts';
 import { type Master, discoverMasters } from './discover.ts';
-import { readFixity, writeFixity } from './fixity.ts';
+import { type FixityManifest, readFixity, writeFixity } from './fixity.ts';
 import { acquireIngestLock } from './lock.ts';
 import { imageLicenses, stampIiifRights } from './iiif-info.ts';
 import { type IngestRun, handleMaster, problem } from './master.ts';
@@ -21,6 +21,7 @@ import { type IngestReport, Progress, formatSummary } from './report.ts';
 import { type PipelineSettings, defaultSettings, keyFor } from './settings.ts';
 import { readState, writeState } from './state.ts';
 import { hammingDistance } from './tags.ts';
+import { ownsRecord, shardName, shardText, type Shard } from '../../../src/lib/site/shard.ts';
 
 export interface IngestOptions {
   /** Project root (paths below default relative to it). */
@@ -61,7 +62,34 @@ export interface IngestOptions {
   rehash?: boolean;
   /** dHash Hamming distance at or below which two images are near duplicates (default 5). */
   duplicateThreshold?: number;
+  /**
+   * Ingest only the masters of the records in this shard (by a stable hash of the record folder,
+   * `<collection>/<slug>`), writing a shard result for `npm run merge-shards -- --ingest` instead
+   * of media.json and fixity.json.
+   */
+  shard?: Shard;
+  /** Where shard results go; default `<root>/generated/ingest-shards`. */
+  shardDir?: string;
 }
+
+/** What one shard of the ingest found: its media entries and the fixity of its masters. */
+export interface IngestShardResult {
+  /** `i/n`. */
+  shard: string;
+  items: Record<string, MediaEntry>;
+  /** fixity.json's entries for this shard's masters (and their resources), as the run left them. */
+  fixity: FixityManifest;
+  /** Keys this shard dropped from fixity.json (`--prune-fixity`). */
+  pruned: string[];
+}
+
+/** The record folder (`<collection>/<slug>`) of a media or fixity key, which shards the ingest. */
+export function recordOfKey(key: string): string {
+  return key.split('/').slice(0, 2).join('/');
+}
+
+/** The default folder of the ingest's shard results. */
+export const INGEST_SHARDS = join('generated', 'ingest-shards');
 
 export interface IngestResult {
   report: IngestReport;
@@ -72,6 +100,8 @@ export interface IngestResult {
 /** Default number of masters in flight and libvips threads per image (see bench/results). */
 export const DEFAULT_JOBS = 2;
 export const DEFAULT_SHARP_CONCURRENCY = 1;
+/** dHash Hamming distance at or below which two images count as near duplicates. */
+export const DEFAULT_DUPLICATE_THRESHOLD = 5;
 
 /** Run a task over items with at most `limit` in flight. */
 export async function pool<T>(
@@ -150,17 +180,30 @@ async function ingest(options: IngestOptions): Promise<IngestResult> {
   progress.finish();
   await removeOutputsOfGoneMasters(run);
   const items = manifestItems(run);
-  flagNearDuplicates(run, items, options.duplicateThreshold ?? 5);
+  // Near duplicates are looked for across the whole collection: a shard leaves it to the merge.
+  if (!options.shard)
+    flagNearDuplicates(run, items, options.duplicateThreshold ?? DEFAULT_DUPLICATE_THRESHOLD);
   settleFixityOfGoneMasters(run, options.pruneFixity === true);
   // The license of an image lives in its record and may change without the master changing.
   await stampIiifRights(items, imageLicenses(run.root, run.contentDir), run.outDir);
-  const manifest = await writeResults(run, items, resolveDataFile(options));
+  const manifest = options.shard
+    ? await writeShardResult(run, items, options.shard, resolveShardDir(options))
+    : await writeResults(run, items, resolveDataFile(options));
   finishReport(run.report, started, options);
   return { report: run.report, manifest, exitCode: run.report.ok ? 0 : 1 };
 }
 
 function resolveDataFile(options: IngestOptions): string {
   return resolve(resolve(options.root), options.dataFile ?? MEDIA_FILE);
+}
+
+function resolveShardDir(options: IngestOptions): string {
+  return resolve(resolve(options.root), options.shardDir ?? INGEST_SHARDS);
+}
+
+/** The shard result file of `shard` in `dir`. */
+export function shardResultFile(dir: string, shard: Shard): string {
+  return join(dir, `${shardName(shard)}.json`);
 }
 
 /** Output folder names of each record's masters, by record (`collection/slug`) and file. */
@@ -215,7 +258,8 @@ async function startRun(options: IngestOptions): Promise<IngestRun> {
     await sweepTemporaries(dirname(file), false);
   const state = await readState(stateFile);
   const previousFixity = await readFixity(fixityFile);
-  const masters = await discoverMasters(contentDir);
+  const owned = (key: string) => ownsRecord(options.shard, recordOfKey(key));
+  const masters = (await discoverMasters(contentDir)).filter((m) => owned(m.key));
   return {
     root,
     contentDir,
@@ -229,6 +273,7 @@ async function startRun(options: IngestOptions): Promise<IngestRun> {
     previousFixity,
     fixity: { ...previousFixity },
     masters,
+    owned,
     accepted: acceptedKeys(options.acceptChanged ?? [], root, contentDir, masters),
     stems: stemsByRecord(masters),
     today: new Date(),
@@ -242,13 +287,13 @@ async function startRun(options: IngestOptions): Promise<IngestRun> {
 async function removeOutputsOfGoneMasters(run: IngestRun): Promise<void> {
   const current = new Set(run.masters.map((m) => m.key));
   for (const [key, item] of Object.entries(run.state.items)) {
-    if (current.has(key)) continue;
+    if (current.has(key) || !run.owned(key)) continue;
     await rm(join(run.outDir, item.outputDir), { recursive: true, force: true });
     run.report.removedOutputs.push(key);
     delete run.state.items[key];
   }
   for (const key of Object.keys(run.state.files)) {
-    if (!(key in run.fixity) && !current.has(key)) delete run.state.files[key];
+    if (!(key in run.fixity) && !current.has(key) && run.owned(key)) delete run.state.files[key];
   }
 }
 
@@ -265,15 +310,19 @@ function manifestItems(run: IngestRun): Record<string, MediaEntry> {
   return items;
 }
 
-/** Near-duplicate images across the whole collection, warned about on both entries. */
-function flagNearDuplicates(
-  run: IngestRun,
-  items: Record<string, MediaEntry>,
-  threshold: number,
-): void {
-  const images = [...run.entries.entries()]
+/** Two images whose dHashes are within the threshold, and why (same file, or the distance). */
+interface NearDuplicate {
+  a: string;
+  b: string;
+  what: string;
+}
+
+/** Near-duplicate image pairs among `items`, in key order. */
+function nearDuplicates(items: Record<string, MediaEntry>, threshold: number): NearDuplicate[] {
+  const images = Object.entries(items)
     .filter((e): e is [string, ImageEntry] => e[1].kind === 'image')
     .sort(byKey);
+  const pairs: NearDuplicate[] = [];
   for (let i = 0; i < images.length; i += 1) {
     for (let j = i + 1; j < images.length; j += 1) {
       const [ka, a] = images[i]!;
@@ -282,11 +331,37 @@ function flagNearDuplicates(
       if (distance > threshold) continue;
       const what =
         a.master.sha256 === b.master.sha256 ? 'identical file' : `dHash distance ${distance}`;
-      items[ka]!.warnings.push(`near-duplicate of ${kb} (${what})`);
-      items[kb]!.warnings.push(`near-duplicate of ${ka} (${what})`);
-      const master = run.masters.find((m) => m.key === ka)!;
-      run.report.warnings.push(problem(master, `near-duplicate images: ${ka} and ${kb} (${what})`));
+      pairs.push({ a: ka, b: kb, what });
     }
+  }
+  return pairs;
+}
+
+/**
+ * Warns on both entries of every near-duplicate pair across the whole collection; returns the
+ * pairs. Used by an unsharded run and by the merge of a sharded one, so both write the same.
+ */
+export function warnNearDuplicates(
+  items: Record<string, MediaEntry>,
+  threshold = DEFAULT_DUPLICATE_THRESHOLD,
+): NearDuplicate[] {
+  const pairs = nearDuplicates(items, threshold);
+  for (const { a, b, what } of pairs) {
+    items[a]!.warnings.push(`near-duplicate of ${b} (${what})`);
+    items[b]!.warnings.push(`near-duplicate of ${a} (${what})`);
+  }
+  return pairs;
+}
+
+/** Near-duplicate images across the whole collection, in the entries and the report. */
+function flagNearDuplicates(
+  run: IngestRun,
+  items: Record<string, MediaEntry>,
+  threshold: number,
+): void {
+  for (const { a, b, what } of warnNearDuplicates(items, threshold)) {
+    const master = run.masters.find((m) => m.key === a)!;
+    run.report.warnings.push(problem(master, `near-duplicate images: ${a} and ${b} (${what})`));
   }
 }
 
@@ -295,6 +370,7 @@ function settleFixityOfGoneMasters(run: IngestRun, prune: boolean): void {
   const current = new Set(run.masters.map((m) => m.key));
   for (const key of Object.keys(run.previousFixity).sort()) {
     if (
+      !run.owned(key) ||
       current.has(key) ||
       run.masters.some((m) => m.resources.some((r) => `${m.collection}/${m.slug}/${r}` === key))
     )
@@ -323,6 +399,28 @@ async function writeResults(
   await writeState(run.stateFile, run.state);
   await writeFixity(run.fixityFile, run.fixity);
   return manifest;
+}
+
+/**
+ * Writes this shard's result (atomically) and the state; media.json and fixity.json are left to
+ * the merge of all shards. Returns the shard's part of the media manifest.
+ */
+async function writeShardResult(
+  run: IngestRun,
+  items: Record<string, MediaEntry>,
+  shard: Shard,
+  dir: string,
+): Promise<MediaManifest> {
+  const fixity = Object.fromEntries(Object.entries(run.fixity).filter(([key]) => run.owned(key)));
+  const result: IngestShardResult = {
+    shard: shardText(shard),
+    items,
+    fixity,
+    pruned: [...run.report.fixity.pruned],
+  };
+  await writeFileAtomic(shardResultFile(dir, shard), `${JSON.stringify(result, null, 2)}\n`);
+  await writeState(run.stateFile, run.state);
+  return { version: MEDIA_MANIFEST_VERSION, generatedAt: new Date().toISOString(), items };
 }
 
 /** The report's verdict, duration and sorted lists; printed unless quiet. */

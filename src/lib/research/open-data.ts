@@ -127,16 +127,16 @@ export function recordDocument(ref: AnyRecordRef, ctx: ExportContext) {
   };
 }
 
-/** The whole collection as one JSON document. */
-export function collectionDocument(
-  refs: readonly AnyRecordRef[],
-  ctx: ExportContext,
-  generated: Date,
-) {
+/**
+ * The whole collection as one JSON document. It is dated by its content (the latest record
+ * change), not by the build, so the same records always export the same bytes (and a sharded
+ * build's merge can check that).
+ */
+export function collectionDocument(refs: readonly AnyRecordRef[], ctx: ExportContext) {
   return {
     name: 'baigong-cloud',
     title: SITE_NAME,
-    generated: generated.toISOString(),
+    modified: latestChange(refs).toISOString(),
     licenseNote: {
       zh: '记录文字与数据默认以 CC BY 4.0 发布；作品记录各自注明许可（license 字段），图像另有各自的许可与署名（media 字段）。',
       en: 'Record text and data are CC BY 4.0 unless a record states otherwise (its license field); each image has its own license and credit (media field).',

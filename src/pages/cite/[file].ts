@@ -16,14 +16,17 @@ import { languages, type Lang } from '../../lib/site/i18n.ts';
 import type { AnyRecordRef } from '../../lib/records/record-ref.ts';
 import { allRefs } from '../../lib/site/archive.ts';
 import { siteUrl } from '../../lib/research/research-site.ts';
+import { ownRecordPaths } from '../../lib/site/build-shard.ts';
 
 export const getStaticPaths = (async () =>
-  (await allRefs()).flatMap((ref) =>
-    languages.flatMap((lang) =>
-      fileFormats.map((format) => ({
-        params: { file: citationFileName(ref.data.id, lang, format) },
-        props: { ref, lang, format },
-      })),
+  ownRecordPaths(
+    (await allRefs()).flatMap((ref) =>
+      languages.flatMap((lang) =>
+        fileFormats.map((format) => ({
+          params: { file: citationFileName(ref.data.id, lang, format) },
+          props: { ref, lang, format },
+        })),
+      ),
     ),
   )) satisfies GetStaticPaths;
 

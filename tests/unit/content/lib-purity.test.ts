@@ -2,7 +2,7 @@
  * Every module under src/lib/ says in its header comment whether it is pure or not (reads Astro's
  * content collections, the file system or the build environment), and the mark is kept honest: a
  * module marked pure imports neither `astro:content` nor a Node module nor a module marked not
- * pure and does not read `import.meta.env`; a module marked not pure does one of these.
+ * pure and does not read `import.meta.env` or `astro:env`; a module marked not pure does one of these.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -43,7 +43,7 @@ function impurity(
 ): string | undefined {
   if (/import\.meta\.env|\(import\.meta as/.test(source)) return 'reads import.meta.env';
   for (const spec of importsOf(source)) {
-    if (spec === 'astro:content') return 'imports astro:content';
+    if (spec === 'astro:content' || spec.startsWith('astro:env')) return `imports ${spec}`;
     if (spec.startsWith('node:')) return `imports ${spec}`;
     if (spec.startsWith('.')) {
       const target = relative(root, resolve(root, dirname(path), spec))

@@ -12,7 +12,7 @@ import { htmlToHast } from 'satteri';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../../scripts/lib/import/importer.ts';
 import { freePort } from '../../../scripts/lib/meili/server.ts';
-import { copyProject, repo } from '../../e2e/project-copy.ts';
+import { astroEnv, copyProject, repo } from '../../e2e/project-copy.ts';
 
 const astroBin = join(repo, 'node_modules', '.bin', 'astro');
 
@@ -112,13 +112,6 @@ function readHtml(html: string): { elements: PageElement[]; text: string } {
   const tree = htmlToHast(html) as Node;
   walk(tree);
   return { elements, text: textOf(tree) };
-}
-
-/** The environment for Astro, without Vitest's (NODE_ENV=test and VITEST* change how it serves). */
-function astroEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(key)),
-  );
 }
 
 /** Starts `astro dev` in `root` and resolves once it serves. */

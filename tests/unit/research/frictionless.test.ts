@@ -72,7 +72,7 @@ function clusterRows(): ClusterRow[] {
 function dataFiles(): Record<string, string> {
   const files: Record<string, string> = {
     'datapackage.json': JSON.stringify(dataPackage(refs, ctx), null, 2),
-    'records.json': JSON.stringify(collectionDocument(refs, ctx, new Date())),
+    'records.json': JSON.stringify(collectionDocument(refs, ctx)),
     'thesaurus.csv': thesaurusCsv(ctx),
     'cluster-indicators.csv': clusterIndicatorsCsv(clusterRows()),
   };

@@ -4,12 +4,15 @@ import { recordDocument } from '../../../lib/research/open-data.ts';
 import type { AnyRecordRef } from '../../../lib/records/record-ref.ts';
 import { allRefs } from '../../../lib/site/archive.ts';
 import { researchContext } from '../../../lib/research/research-site.ts';
+import { ownRecordPaths } from '../../../lib/site/build-shard.ts';
 
 export const getStaticPaths = (async () =>
-  (await allRefs()).map((ref) => ({
-    params: { type: ref.collection, id: ref.data.id },
-    props: { ref },
-  }))) satisfies GetStaticPaths;
+  ownRecordPaths(
+    (await allRefs()).map((ref) => ({
+      params: { type: ref.collection, id: ref.data.id },
+      props: { ref },
+    })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
   const { ref } = props as { ref: AnyRecordRef };

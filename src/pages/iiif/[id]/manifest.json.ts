@@ -4,11 +4,14 @@ import { hasManifest, workManifest } from '../../../lib/research/iiif.ts';
 import { imageEntry } from '../../../lib/site/media-data.ts';
 import type { RecordRef } from '../../../lib/records/record-ref.ts';
 import { refsOf, researchContext } from '../../../lib/research/research-site.ts';
+import { ownRecordPaths } from '../../../lib/site/build-shard.ts';
 
 export const getStaticPaths = (async () =>
-  (await refsOf('works'))
-    .filter((ref) => hasManifest(ref, imageEntry))
-    .map((ref) => ({ params: { id: ref.data.id }, props: { ref } }))) satisfies GetStaticPaths;
+  ownRecordPaths(
+    (await refsOf('works'))
+      .filter((ref) => hasManifest(ref, imageEntry))
+      .map((ref) => ({ params: { id: ref.data.id }, props: { ref } })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
   const { ref } = props as { ref: RecordRef<'works'> };

@@ -4,14 +4,17 @@ import { collectionParts, worksCollectionPart } from '../../../lib/research/iiif
 import { imageEntry } from '../../../lib/site/media-data.ts';
 import type { RecordRef } from '../../../lib/records/record-ref.ts';
 import { refsOf, researchContext } from '../../../lib/research/research-site.ts';
+import { sharedPaths } from '../../../lib/site/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const parts = collectionParts(await refsOf('works'), imageEntry);
   if (parts.length === 1) return [];
-  return parts.map((refs, i) => ({
-    params: { part: String(i + 1) },
-    props: { refs, count: parts.length },
-  }));
+  return sharedPaths(
+    parts.map((refs, i) => ({
+      params: { part: String(i + 1) },
+      props: { refs, count: parts.length },
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ refs: RecordRef<'works'>[]; count: number }> = ({
