@@ -1,5 +1,5 @@
 /**
- * `npm run bench:build [-- --keep] [--skip-import] [--records N]`: how long the site takes to
+ * `npm run bench:build [-- --keep] [--skip-import] [--records N [--shards K] [--heap MB]]`: how long the site takes to
  * build with both real imports in the content, and, with `--records N`, with the archive grown to
  * N records by synthetic works (copies of the real imported ones under their own IDs).
  *
@@ -17,6 +17,10 @@
  * memory and cost per page, and Hugo builds the same number of pages in the same run (the
  * reference). The run is added to bench/results/build-scale.json and build-scale.md, one row per N,
  * so runs at 2,810, 20,000 and 100,000 records can be compared by their ratio to Hugo.
+ * With `--shards K` the cold build is `npm run build -- --shard i/K` for each i in turn (each
+ * measured), then `npm run merge-shards`: the row gives the total on one machine and the time K
+ * machines would take (the slowest shard, then the merge). `--heap MB` sets Node's old-space
+ * limit for the builds (V8's default is about 4 GB) and is recorded with the row.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -33,16 +37,20 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { commandLine, wholeNumber } from './lib/command-line.ts';
 import { runImport } from './lib/import/importer.ts';
 import { copyProject } from './lib/project-copy.ts';
-import { addSyntheticWorks, hugoReference, measureNode } from './lib/bench-scale.ts';
+import { addSyntheticWorks, hugoReference, measureNode, type Measured } from './lib/bench-scale.ts';
+import { writeShardStamp } from './lib/shards/merge-site.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const usage = 'usage / 用法: npm run bench:build -- [--keep] [--skip-import] [--records N]';
+const usage =
+  'usage / 用法: npm run bench:build -- [--keep] [--skip-import] [--records N [--shards K] [--heap MB]]';
 const { values: args } = commandLine(
   {
     options: {
       keep: { type: 'boolean', default: false },
       'skip-import': { type: 'boolean', default: false },
       records: { type: 'string' },
+      shards: { type: 'string' },
+      heap: { type: 'string' },
     },
   },
   usage,
@@ -50,12 +58,21 @@ const { values: args } = commandLine(
 const keep = args.keep;
 const skipImport = args['skip-import'];
 const wantedRecords = wholeNumber('records', args.records, usage);
+const shardCount = wholeNumber('shards', args.shards, usage);
+const heapMB = wholeNumber('heap', args.heap, usage, 512);
 const TARGET_FULL = 180;
 const TARGET_REBUILD = 60;
 
 /** The environment of every timed step: the copy as the project root, no telemetry. */
 function benchEnv(cwd: string): NodeJS.ProcessEnv {
   return { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BAIGONG_ROOT: cwd };
+}
+
+/** The environment of a measured build: `benchEnv`, with the heap limit asked for. */
+function buildEnv(cwd: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const heap =
+    heapMB === undefined ? {} : { NODE_OPTIONS: `--max-old-space-size=${String(heapMB)}` };
+  return { ...benchEnv(cwd), ...heap, ...extra };
 }
 
 function timed(title: string, cwd: string, command: string[]): number {
@@ -97,6 +114,16 @@ interface ScaleRun {
   reference: { tool: string; pages: number; seconds: number; msPerPage: number };
   /** astro build seconds ÷ Hugo seconds for the same number of pages, in the same run. */
   ratio: number;
+  /** Node's old-space limit for the build in MB, when one was set (`--heap`). */
+  heapMB?: number;
+  /** A sharded build: each shard's seconds and peak, the merge, and the time on K machines. */
+  sharded?: {
+    count: number;
+    seconds: number[];
+    peakMB: (number | null)[];
+    mergeSeconds: number;
+    parallelSeconds: number;
+  };
 }
 
 const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -115,8 +142,7 @@ async function scaleRun(
   records: { total: number; synthetic: number },
   steps: { check: number; ingest: number },
 ): Promise<void> {
-  console.log('\n▶ astro build (cold, measured)');
-  const build = await measureNode([astro, 'build'], { cwd: work, env: benchEnv(work) });
+  const { build, sharded } = await coldBuild(work, astro);
   const pages = countFiles(join(work, 'dist'), '.html');
   console.log(
     `  ${String(pages)} pages in ${build.seconds.toFixed(1)} s, peak ${String(build.peakMB)} MB`,
@@ -145,6 +171,8 @@ async function scaleRun(
       msPerPage: round((reference.seconds * 1000) / pages, 3),
     },
     ratio: round(build.seconds / reference.seconds),
+    ...(heapMB === undefined ? {} : { heapMB }),
+    ...(sharded ? { sharded } : {}),
   };
   const out = join(root, 'bench', 'results');
   mkdirSync(out, { recursive: true });
@@ -160,6 +188,53 @@ async function scaleRun(
   console.log(`\n${JSON.stringify(run)} → bench/results/build-scale.json, build-scale.md`);
 }
 
+/**
+ * The measured cold build: `astro build`, or with `--shards K` each shard in turn and the merge
+ * (seconds summed, the highest peak), leaving the whole site in dist/ either way.
+ */
+async function coldBuild(
+  work: string,
+  astro: string,
+): Promise<{ build: Measured; sharded?: ScaleRun['sharded'] }> {
+  if (shardCount === undefined) {
+    console.log('\n▶ astro build (cold, measured)');
+    return { build: await measureNode([astro, 'build'], { cwd: work, env: buildEnv(work) }) };
+  }
+  const shards: Measured[] = [];
+  for (let i = 1; i <= shardCount; i += 1) {
+    const shard = `${String(i)}/${String(shardCount)}`;
+    console.log(`\n▶ astro build, shard ${shard} (measured)`);
+    const out = join(work, 'dist-shards', `${String(i)}-of-${String(shardCount)}`);
+    shards.push(
+      await measureNode([astro, 'build', '--outDir', out], {
+        cwd: work,
+        env: buildEnv(work, { BUILD_SHARD: shard }),
+      }),
+    );
+    writeShardStamp(out, { index: i, count: shardCount });
+  }
+  console.log('\n▶ merge-shards (measured)');
+  const merge = await measureNode([join(work, 'scripts', 'merge-shards.ts')], {
+    cwd: work,
+    env: buildEnv(work),
+  });
+  const peaks = [...shards, merge].map((m) => m.peakMB ?? 0);
+  const build: Measured = {
+    seconds: shards.reduce((sum, m) => sum + m.seconds, 0) + merge.seconds,
+    peakMB: Math.max(...peaks) || undefined,
+  };
+  return {
+    build,
+    sharded: {
+      count: shardCount,
+      seconds: shards.map((m) => round(m.seconds)),
+      peakMB: shards.map((m) => m.peakMB ?? null),
+      mergeSeconds: round(merge.seconds),
+      parallelSeconds: round(Math.max(...shards.map((m) => m.seconds)) + merge.seconds),
+    },
+  };
+}
+
 /** The scale runs as a table; per-page cost also relative to the smallest run. */
 function scaleTable(runs: ScaleRun[]): string {
   const base = runs[0];
@@ -172,6 +247,10 @@ function scaleTable(runs: ScaleRun[]): string {
       r.msPerPage,
       base ? `${round(r.msPerPage / base.msPerPage, 2)}×` : '',
       r.peakMB === null ? 'n/a' : r.peakMB.toLocaleString('en'),
+      r.sharded
+        ? `${String(r.sharded.count)} (${r.sharded.seconds.join(' + ')} + merge ${String(r.sharded.mergeSeconds)}); ${String(r.sharded.parallelSeconds)} s on ${String(r.sharded.count)} machines`
+        : '—',
+      r.heapMB === undefined ? 'default' : r.heapMB.toLocaleString('en'),
       r.reference.seconds,
       `${r.ratio}×`,
       r.date.slice(0, 10),
@@ -187,8 +266,8 @@ ${runs
   .filter((v, i, all) => all.indexOf(v) === i)
   .join('; ')}.
 
-| records | synthetic | pages | astro build s | ms/page | per page vs smallest | peak MB | Hugo s | astro ÷ Hugo | date |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+| records | synthetic | pages | astro build s | ms/page | per page vs smallest | peak MB | shards (s each) | heap MB | Hugo s | astro ÷ Hugo | date |
+|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|
 ${rows.map((row) => `| ${row} |`).join('\n')}
 
 Target (issue 16): per-page cost at 20,000 records within 1.25× of the smallest run.

@@ -8,7 +8,7 @@
  * Search settings for the browser come from PUBLIC_MEILI_HOST / PUBLIC_MEILI_SEARCH_KEY when set
  * (`npm start` sets them); without them the search page uses its static fallback.
  */
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadEnv } from 'vite';
 import { MEDIA_FILE } from '../src/lib/records/media-file.ts';
@@ -19,7 +19,7 @@ import { dropStaleContentStore } from './lib/content-store.ts';
 import { secureBuiltPages, sitePolicy } from './lib/csp.ts';
 import { hostingRules, readPermalinks, writeHostingFiles } from './lib/hosting.ts';
 import { binPath, mustRun, root, StepError } from './lib/run-step.ts';
-import { SHARD_STAMP } from './lib/shards/merge-site.ts';
+import { writeShardStamp } from './lib/shards/merge-site.ts';
 import { sitePages } from './lib/site-links.ts';
 
 export async function buildSite(env: NodeJS.ProcessEnv = {}): Promise<void> {
@@ -55,7 +55,7 @@ export async function buildShard(
     title: `Building shard ${shardText(shard)} / 构建分片`,
     env: { ...env, BUILD_SHARD: shardText(shard) },
   });
-  writeFileSync(join(out, SHARD_STAMP), `${JSON.stringify({ shard: shardText(shard) })}\n`);
+  writeShardStamp(out, shard);
 }
 
 /**

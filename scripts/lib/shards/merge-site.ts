@@ -13,13 +13,19 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { parseShard, shardText } from '../../../src/lib/site/shard.ts';
+import { parseShard, shardText, type Shard } from '../../../src/lib/site/shard.ts';
 import { checkComplete, type ShardOutput } from './shard-set.ts';
 
 /** The stamp a finished shard carries (written last by the build). */
 export const SHARD_STAMP = '.shard.json';
+
+/** Marks `dir` as the finished output of `shard`: the last thing a shard's build writes. */
+export function writeShardStamp(dir: string, shard: Shard): void {
+  writeFileSync(join(dir, SHARD_STAMP), `${JSON.stringify({ shard: shardText(shard) })}\n`);
+}
 
 /** Reads the stamp of a shard's output; a folder without one is not a finished shard. */
 export function readShardOutput(dir: string): ShardOutput {
