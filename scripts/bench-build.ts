@@ -201,10 +201,12 @@ async function coldBuild(
     return { build: await measureNode([astro, 'build'], { cwd: work, env: buildEnv(work) }) };
   }
   const shards: Measured[] = [];
+  const outs: string[] = [];
   for (let i = 1; i <= shardCount; i += 1) {
     const shard = `${String(i)}/${String(shardCount)}`;
     console.log(`\n▶ astro build, shard ${shard} (measured)`);
     const out = join(work, 'dist-shards', `${String(i)}-of-${String(shardCount)}`);
+    outs.push(out);
     shards.push(
       await measureNode([astro, 'build', '--outDir', out], {
         cwd: work,
@@ -214,10 +216,11 @@ async function coldBuild(
     writeShardStamp(out, { index: i, count: shardCount });
   }
   console.log('\n▶ merge-shards (measured)');
-  const merge = await measureNode([join(work, 'scripts', 'merge-shards.ts')], {
-    cwd: work,
-    env: buildEnv(work),
-  });
+  // Paths in full: a relative --out is taken from where `npm run` was typed (INIT_CWD).
+  const merge = await measureNode(
+    [join(work, 'scripts', 'merge-shards.ts'), '--out', join(work, 'dist'), ...outs],
+    { cwd: work, env: buildEnv(work) },
+  );
   const peaks = [...shards, merge].map((m) => m.peakMB ?? 0);
   const build: Measured = {
     seconds: shards.reduce((sum, m) => sum + m.seconds, 0) + merge.seconds,
