@@ -275,19 +275,21 @@ test.describe('citing', () => {
       section.locator('a[data-format="bibtex"]').click(),
     ]);
     expect(download.suggestedFilename()).toBe(`${record.data.id}.zh.bib`);
-    for (const ext of ['bib', 'ris', 'json']) {
-      expect((await request.get(`/cite/${record.data.id}.en.${ext}`)).status()).toBe(200);
-    }
-    // The static files: web-page types, and no access date (nobody has read the page yet).
-    const bib = await (await request.get(`/cite/${record.data.id}.en.bib`)).text();
+    // The record's one static citation file: every format in both languages, web-page types,
+    // and no access date (nobody has read the page yet).
+    const bundle = (await (await request.get(`/cite/${record.data.id}.json`)).json()) as {
+      id: string;
+      formats: Record<'zh' | 'en', { bibtex: string; ris: string; csl: Json[] }>;
+    };
+    expect(bundle.id).toBe(record.data.id);
+    const { bibtex: bib, ris, csl } = bundle.formats.en;
     expect(bib).toContain(`@online{${record.data.id},`);
     expect(bib).not.toContain('urldate');
-    const ris = await (await request.get(`/cite/${record.data.id}.en.ris`)).text();
     expect(ris).toMatch(/^TY {2}- ELEC\r\n/);
     expect(ris).not.toMatch(/^Y2 /m);
-    const csl = (await (await request.get(`/cite/${record.data.id}.en.json`)).json()) as Json[];
     expect(csl[0]).toMatchObject({ type: 'webpage' });
     expect(csl[0]).not.toHaveProperty('accessed');
+    expect(bundle.formats.zh.bibtex).toContain(record.data.title.zh);
     await expect(section.locator('.cite-text[data-style="chicagoNote"]')).toContainText(
       'last modified',
     );

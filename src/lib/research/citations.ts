@@ -337,6 +337,26 @@ export function citationFile(c: CitationInput, format: FileFormat): string {
   return cslJson(c);
 }
 
+/** One record's citation downloads in both languages: the one file `/cite/<ID>.json` serves. */
+export interface CitationBundle {
+  id: string;
+  /** BibTeX and RIS as text, CSL-JSON as data, in each language; no access date. */
+  formats: Record<Lang, { bibtex: string; ris: string; csl: unknown[] }>;
+}
+
+/**
+ * Every download of a record in one document, so an archive of N records publishes N citation
+ * files rather than six times N; the record page offers each format as a file of its own.
+ */
+export function citationBundle(inputs: Readonly<Record<Lang, CitationInput>>): CitationBundle {
+  const formatsOf = (c: CitationInput) => ({
+    bibtex: bibtex(c),
+    ris: ris(c),
+    csl: JSON.parse(cslJson(c)) as unknown[],
+  });
+  return { id: inputs.zh.id, formats: { zh: formatsOf(inputs.zh), en: formatsOf(inputs.en) } };
+}
+
 /** A formatted reference in one text style. */
 export function citationText(c: CitationInput, style: TextStyle, mode: Mode = 'text'): string {
   if (style === 'gbt7714') return gbt7714(c, mode);

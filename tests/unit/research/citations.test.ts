@@ -12,6 +12,7 @@ import {
   bibtex,
   chicago,
   chicagoNote,
+  citationBundle,
   citationFileName,
   citationInput,
   cslItem,
@@ -234,6 +235,19 @@ describe('helpers', () => {
   it('names downloads by ID, language and format', () => {
     expect(citationFileName('BGW-000001', 'zh', 'bibtex')).toBe('BGW-000001.zh.bib');
     expect(citationFileName('BGW-000001', 'en', 'csl')).toBe('BGW-000001.en.json');
+  });
+  it('bundles every format of both languages into the one citation file of a record', () => {
+    const bundle = citationBundle({ zh: zhStatic, en: enStatic });
+    expect(bundle.id).toBe(work.data.id);
+    for (const [lang, input] of [
+      ['zh', zhStatic],
+      ['en', enStatic],
+    ] as const) {
+      expect(bundle.formats[lang].bibtex).toBe(bibtex(input));
+      expect(bundle.formats[lang].ris).toBe(ris(input));
+      expect(bundle.formats[lang].csl).toEqual(JSON.parse(cslJson(input)));
+    }
+    expect(JSON.stringify(bundle)).not.toMatch(/urldate|"accessed"|Y2 {2}-/);
   });
   it('gives today in local time', () => {
     expect(localToday(new Date(2027, 0, 5, 23, 30))).toBe('2027-01-05');
