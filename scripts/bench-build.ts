@@ -188,17 +188,34 @@ async function scaleRun(
   console.log(`\n${JSON.stringify(run)} → bench/results/build-scale.json, build-scale.md`);
 }
 
+/** Steps run one after another: their seconds added, the highest peak. */
+function sumOf(steps: readonly Measured[]): Measured {
+  const peak = Math.max(...steps.map((m) => m.peakMB ?? 0));
+  return {
+    seconds: steps.reduce((sum, m) => sum + m.seconds, 0),
+    peakMB: peak > 0 ? peak : undefined,
+  };
+}
+
 /**
- * The measured cold build: `astro build`, or with `--shards K` each shard in turn and the merge
+ * The measured cold build: `astro build` and the open-data export, or with `--shards K` each
+ * shard in turn (the export in the first) and the merge
  * (seconds summed, the highest peak), leaving the whole site in dist/ either way.
  */
 async function coldBuild(
   work: string,
   astro: string,
 ): Promise<{ build: Measured; sharded?: ScaleRun['sharded'] }> {
+  /** The streamed open-data downloads, written into `out` after its build (as `npm run build`). */
+  const exportInto = (out: string) => {
+    console.log('\n▶ export-open-data (measured)');
+    const script = join(work, 'scripts', 'export-open-data.ts');
+    return measureNode([script, '--out', out], { cwd: work, env: buildEnv(work) });
+  };
   if (shardCount === undefined) {
     console.log('\n▶ astro build (cold, measured)');
-    return { build: await measureNode([astro, 'build'], { cwd: work, env: buildEnv(work) }) };
+    const astroBuild = await measureNode([astro, 'build'], { cwd: work, env: buildEnv(work) });
+    return { build: sumOf([astroBuild, await exportInto(join(work, 'dist'))]) };
   }
   const shards: Measured[] = [];
   const outs: string[] = [];
@@ -207,12 +224,11 @@ async function coldBuild(
     console.log(`\n▶ astro build, shard ${shard} (measured)`);
     const out = join(work, 'dist-shards', `${String(i)}-of-${String(shardCount)}`);
     outs.push(out);
-    shards.push(
-      await measureNode([astro, 'build', '--outDir', out], {
-        cwd: work,
-        env: buildEnv(work, { BUILD_SHARD: shard }),
-      }),
-    );
+    const built = await measureNode([astro, 'build', '--outDir', out], {
+      cwd: work,
+      env: buildEnv(work, { BUILD_SHARD: shard }),
+    });
+    shards.push(i === 1 ? sumOf([built, await exportInto(out)]) : built);
     writeShardStamp(out, { index: i, count: shardCount });
   }
   console.log('\n▶ merge-shards (measured)');
@@ -221,13 +237,8 @@ async function coldBuild(
     [join(work, 'scripts', 'merge-shards.ts'), '--out', join(work, 'dist'), ...outs],
     { cwd: work, env: buildEnv(work) },
   );
-  const peaks = [...shards, merge].map((m) => m.peakMB ?? 0);
-  const build: Measured = {
-    seconds: shards.reduce((sum, m) => sum + m.seconds, 0) + merge.seconds,
-    peakMB: Math.max(...peaks) || undefined,
-  };
   return {
-    build,
+    build: sumOf([...shards, merge]),
     sharded: {
       count: shardCount,
       seconds: shards.map((m) => round(m.seconds)),

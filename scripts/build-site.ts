@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { loadEnv } from 'vite';
 import { MEDIA_FILE } from '../src/lib/records/media-file.ts';
 import { getSearchConfig } from '../src/lib/search/config.ts';
-import { parseShard, shardName, shardText, type Shard } from '../src/lib/site/shard.ts';
+import { ownsShared, parseShard, shardName, shardText, type Shard } from '../src/lib/site/shard.ts';
 import { commandLine, usageError } from './lib/command-line.ts';
 import { dropStaleContentStore } from './lib/content-store.ts';
 import { secureBuiltPages, sitePolicy } from './lib/csp.ts';
@@ -30,6 +30,7 @@ export async function buildSite(env: NodeJS.ProcessEnv = {}): Promise<void> {
       'The record schemas changed: Astro re-reads every record / 记录结构已变，重新读取全部记录',
     );
   await mustRun([binPath('astro'), 'build'], { title: 'Building the site / 构建网站', env });
+  await exportOpenData(join(root, 'dist'), env);
   secureSite(join(root, 'dist'), env);
 }
 
@@ -55,7 +56,16 @@ export async function buildShard(
     title: `Building shard ${shardText(shard)} / 构建分片`,
     env: { ...env, BUILD_SHARD: shardText(shard) },
   });
+  if (ownsShared(shard)) await exportOpenData(out, env);
   writeShardStamp(out, shard);
+}
+
+/** Streams the large open-data downloads into the built site `out` (scripts/export-open-data.ts). */
+function exportOpenData(out: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return mustRun(['scripts/export-open-data.ts', '--out', out], {
+    title: 'Open data / 开放数据',
+    env,
+  });
 }
 
 /**

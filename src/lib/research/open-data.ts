@@ -134,6 +134,37 @@ export function recordDocument(ref: AnyRecordRef, ctx: ExportContext) {
  */
 export function collectionDocument(refs: readonly AnyRecordRef[], ctx: ExportContext) {
   return {
+    ...collectionHead(refs),
+    records: refs.map((ref) => recordDocument(ref, ctx)),
+  };
+}
+
+/**
+ * {@link collectionDocument} as JSON text (two-space indent, final newline) in pieces: the head,
+ * then one record at a time, so a collection of any size is written with the memory of one
+ * record. The pieces join to exactly `JSON.stringify(collectionDocument(…), null, 2)`.
+ */
+export function* collectionDocumentText(
+  refs: readonly AnyRecordRef[],
+  ctx: ExportContext,
+): Generator<string> {
+  const head = JSON.stringify({ ...collectionHead(refs), records: [] }, null, 2);
+  if (refs.length === 0) {
+    yield `${head}\n`;
+    return;
+  }
+  // the head without its closing `"records": []\n}`, then the records at depth two
+  yield `${head.slice(0, head.lastIndexOf('[]'))}[\n`;
+  for (const [i, ref] of refs.entries()) {
+    const text = JSON.stringify(recordDocument(ref, ctx), null, 2).replaceAll('\n', '\n    ');
+    yield `    ${text}${i < refs.length - 1 ? ',' : ''}\n`;
+  }
+  yield '  ]\n}\n';
+}
+
+/** Everything of the collection document but its records. */
+function collectionHead(refs: readonly AnyRecordRef[]) {
+  return {
     name: 'baigong-cloud',
     title: SITE_NAME,
     modified: latestChange(refs).toISOString(),
@@ -144,7 +175,6 @@ export function collectionDocument(refs: readonly AnyRecordRef[], ctx: ExportCon
     counts: Object.fromEntries(
       collections.map((c) => [c, refs.filter((r) => r.collection === c).length]),
     ),
-    records: refs.map((ref) => recordDocument(ref, ctx)),
   };
 }
 
@@ -478,29 +508,50 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** A CSV file: header row, CRLF line ends; the spreadsheet copy with a byte-order mark. */
-export function toCsv(header: string[], rows: string[][], flavour: CsvFlavour = 'data'): string {
+/**
+ * A CSV file line by line (header row first, CRLF line ends; the spreadsheet copy starts with a
+ * byte-order mark), so a large table can be written as it is made.
+ */
+export function* csvLines(
+  header: string[],
+  rows: Iterable<string[]>,
+  flavour: CsvFlavour = 'data',
+): Generator<string> {
   const cell = flavour === 'excel' ? (v: string) => csvField(neutraliseFormula(v)) : csvField;
-  const lines = [header, ...rows].map((row) => row.map(cell).join(','));
-  return `${flavour === 'excel' ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+  yield `${flavour === 'excel' ? '\uFEFF' : ''}${header.map(cell).join(',')}\r\n`;
+  for (const row of rows) yield `${row.map(cell).join(',')}\r\n`;
 }
 
-/** The CSV of one record type. */
+/** A CSV file as one text: {@link csvLines} joined. */
+export function toCsv(header: string[], rows: string[][], flavour: CsvFlavour = 'data'): string {
+  return [...csvLines(header, rows, flavour)].join('');
+}
+
+/** The CSV of one record type, line by line; each row is made when it is written. */
+export function collectionCsvLines<C extends Collection>(
+  collection: C,
+  refs: readonly RecordRef<C>[],
+  ctx: ExportContext,
+  flavour: CsvFlavour = 'data',
+): Generator<string> {
+  const names = columns[collection].map((c) => c.name);
+  function* rows() {
+    for (const ref of refs) {
+      const row = flatRow(ref, ctx);
+      yield names.map((n) => row[n] ?? '');
+    }
+  }
+  return csvLines(names, rows(), flavour);
+}
+
+/** The CSV of one record type as one text. */
 export function collectionCsv<C extends Collection>(
   collection: C,
   refs: RecordRef<C>[],
   ctx: ExportContext,
   flavour: CsvFlavour = 'data',
 ): string {
-  const names = columns[collection].map((c) => c.name);
-  return toCsv(
-    names,
-    refs.map((ref) => {
-      const row = flatRow(ref, ctx);
-      return names.map((n) => row[n] ?? '');
-    }),
-    flavour,
-  );
+  return [...collectionCsvLines(collection, refs, ctx, flavour)].join('');
 }
 
 /** A column of a CSV table whose rows are `R`: its name and type in the data package, and its cell. */

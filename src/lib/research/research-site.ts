@@ -7,7 +7,7 @@
 import { allRefs, entryRef, oncePerBuild, type AnyEntry } from '../site/archive.ts';
 import { imageEntry } from '../site/media-data.ts';
 import { largestDerivative } from '../records/media-manifest.ts';
-import { collectionCsv, latestChange, type CsvFlavour } from './open-data.ts';
+import { latestChange } from './open-data.ts';
 import { namesById, recordsOf, refImages, type RecordName } from '../records/record-ref.ts';
 import type { Collection } from '../../schemas/index.ts';
 
@@ -49,17 +49,6 @@ export function researchContext(site: URL | undefined) {
 /** The response of a `/data/…csv` route: CSV text, UTF-8. */
 export function csvTextResponse(csv: string): Response {
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-}
-
-/** The response of a record type's `/data/…csv` route: its CSV in the given copy. */
-export async function csvResponse(
-  collection: Collection,
-  site: URL | undefined,
-  flavour: CsvFlavour,
-): Promise<Response> {
-  return csvTextResponse(
-    collectionCsv(collection, await refsOf(collection), researchContext(site), flavour),
-  );
 }
 
 /** Root-relative URL of the image for link previews (og:image): the record's first processed image. */
