@@ -7,7 +7,7 @@ import { writeFileAtomic } from './atomic-write.ts';
 import type { Master } from './discover.ts';
 import { BadInputError, MAX_SVG_BYTES, checkImageContent, readHead, svgProblems } from './sniff.ts';
 import type { ImageSettings } from './settings.ts';
-import { dHash, namedPalette, orientationOf, parseExif } from './tags.ts';
+import { dHash, namedPalette, objectPalette, orientationOf, parseExif } from './tags.ts';
 import { makeIiifTiles } from './tiles.ts';
 
 /** Where and how one master's outputs are written. */
@@ -272,6 +272,7 @@ async function looksOf(smallest: RawImage, settings: ImageSettings) {
   return {
     placeholder: `data:image/webp;base64,${placeholder.toString('base64')}`,
     palette: namedPalette(thumb.data, thumb.info.channels),
+    object: objectPalette(thumb.data, thumb.info.width, thumb.info.height, thumb.info.channels),
     phash: dHash(grey),
   };
 }
@@ -335,6 +336,7 @@ export async function processImage(
       ...(exif.capturedAt ? { capturedAt: exif.capturedAt } : {}),
       ...(exif.camera ? { camera: exif.camera } : {}),
       phash: looks.phash,
+      ...(looks.object ? { object: looks.object } : {}),
     },
     warnings: image.warnings,
   };

@@ -66,7 +66,8 @@ export function defaultSettings(
 ): PipelineSettings {
   return {
     // 2: IIIF info.json lists whole-image sizes (with their files).
-    version: 2,
+    // 3: the object's own colours (without its background); colour names by CIEDE2000.
+    version: 3,
     image: {
       widths: [320, 640, 960, 1280, 1920, 2560],
       ladderMinStep: 0.1,

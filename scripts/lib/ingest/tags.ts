@@ -3,36 +3,24 @@ import colourNames from '../../../src/data/colour-names.json' with { type: 'json
 import type {
   ColourName,
   ImageTags,
+  ObjectColours,
   PaletteColour,
 } from '../../../src/lib/records/media-manifest.ts';
+import {
+  hexOf,
+  nearestNamed,
+  oklabDistance2,
+  oklabOf,
+  type Oklab,
+  type Rgb,
+} from '../../../src/lib/colour/colour.ts';
+import { objectMask } from '../../../src/lib/colour/object-mask.ts';
 
-type Lab = [number, number, number];
-
-interface NamedLab {
-  name: ColourName;
-  lab: Lab;
+interface Named extends ColourName {
+  hex: string;
 }
 
-function srgbToLinear(c: number): number {
-  const v = c / 255;
-  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-}
-
-/** sRGB (0–255) to CIE L*a*b* (D65). */
-export function rgbToLab(r: number, g: number, b: number): Lab {
-  const lr = srgbToLinear(r);
-  const lg = srgbToLinear(g);
-  const lb = srgbToLinear(b);
-  const x = (lr * 0.4124 + lg * 0.3576 + lb * 0.1805) / 0.95047;
-  const y = lr * 0.2126 + lg * 0.7152 + lb * 0.0722;
-  const z = (lr * 0.0193 + lg * 0.1192 + lb * 0.9505) / 1.08883;
-  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 / 116) * t + 16 / 116);
-  return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
-}
-
-function labDistance2(a: Lab, b: Lab): number {
-  return (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2;
-}
+const NAMED: readonly Named[] = colourNames as Named[];
 
 export function hexToRgb(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.replace('#', ''), 16);
@@ -40,69 +28,67 @@ export function hexToRgb(hex: string): [number, number, number] {
 }
 
 export function rgbToHex(r: number, g: number, b: number): string {
-  return `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+  return hexOf([Math.round(r), Math.round(g), Math.round(b)]);
 }
 
-const NAMED: NamedLab[] = (colourNames as { zh: string; en: string; hex: string }[]).map((c) => ({
-  name: { zh: c.zh, en: c.en },
-  lab: rgbToLab(...hexToRgb(c.hex)),
-}));
-
-/** Nearest traditional colour name (CIE76 distance in Lab). */
+/** Nearest traditional colour name (CIEDE2000, through culori). */
 export function nameColour(hex: string): ColourName {
-  const lab = rgbToLab(...hexToRgb(hex));
-  let best = NAMED[0]!;
-  let bestD = Infinity;
-  for (const named of NAMED) {
-    const d = labDistance2(lab, named.lab);
-    if (d < bestD) {
-      bestD = d;
-      best = named;
-    }
-  }
-  return best.name;
+  const { zh, en } = nearestNamed(hex, NAMED);
+  return { zh, en };
 }
+
+/** A pixel of a thumbnail: its sRGB colour and OKLab coordinates. */
+interface Pixel {
+  rgb: Rgb;
+  lab: Oklab;
+}
+
+/** The pixels of a raw RGB(A) thumbnail row by row; a transparent one is undefined. */
+function readPixels(data: Uint8Array, channels: number): (Pixel | undefined)[] {
+  const pixels: (Pixel | undefined)[] = [];
+  for (let i = 0; i + channels - 1 < data.length; i += channels) {
+    if (channels === 4 && data[i + 3]! < 128) {
+      pixels.push(undefined);
+      continue;
+    }
+    const rgb: Rgb = [data[i]!, data[i + 1]!, data[i + 2]!];
+    pixels.push({ rgb, lab: oklabOf(rgb) });
+  }
+  return pixels;
+}
+
+/** Pixels closer than this (OKLab) do not both seed the palette: about six visible steps. */
+const SEED_SEPARATION = 0.12;
 
 /**
- * Palette by k-means in Lab over the opaque pixels of a small RGB(A) thumbnail. Deterministic:
- * seeds are the most populated cells of a coarse colour histogram, kept apart from each other.
+ * Palette by k-means in OKLab over the given pixels. Deterministic: seeds are the most populated
+ * cells of a coarse colour histogram, kept apart from each other.
  */
-export function extractPalette(
-  data: Uint8Array,
-  channels: number,
-  k = 5,
-): { rgb: [number, number, number]; share: number }[] {
-  const pixels: [number, number, number][] = [];
-  for (let i = 0; i + channels - 1 < data.length; i += channels) {
-    if (channels === 4 && data[i + 3]! < 128) continue;
-    pixels.push([data[i]!, data[i + 1]!, data[i + 2]!]);
-  }
+function paletteOf(pixels: readonly Pixel[], k: number): { rgb: Rgb; share: number }[] {
   if (pixels.length === 0) return [{ rgb: [255, 255, 255], share: 1 }];
-  const labs = pixels.map((p) => rgbToLab(...p));
   const bins = new Map<number, { count: number; index: number }>();
-  pixels.forEach((p, index) => {
-    const bin = ((p[0] >> 5) << 6) | ((p[1] >> 5) << 3) | (p[2] >> 5);
+  pixels.forEach(({ rgb }, index) => {
+    const bin = ((rgb[0] >> 5) << 6) | ((rgb[1] >> 5) << 3) | (rgb[2] >> 5);
     const entry = bins.get(bin);
     if (entry) entry.count += 1;
     else bins.set(bin, { count: 1, index });
   });
-  const seeds: Lab[] = [];
+  const centres: Oklab[] = [];
   for (const { index } of [...bins.entries()]
     .sort((a, b) => b[1].count - a[1].count || a[0] - b[0])
     .map((e) => e[1])) {
-    const lab = labs[index]!;
-    if (seeds.every((s) => labDistance2(s, lab) > 15 ** 2)) seeds.push(lab);
-    if (seeds.length === k) break;
+    const lab = pixels[index]!.lab;
+    if (centres.every((c) => oklabDistance2(c, lab) > SEED_SEPARATION ** 2)) centres.push(lab);
+    if (centres.length === k) break;
   }
-  const centres = seeds;
-  const assignment = new Int32Array(labs.length);
+  const assignment = new Int32Array(pixels.length);
   for (let iteration = 0; iteration < 10; iteration += 1) {
     const sums = centres.map(() => [0, 0, 0, 0]);
-    labs.forEach((lab, i) => {
+    pixels.forEach(({ lab }, i) => {
       let best = 0;
       let bestD = Infinity;
       centres.forEach((c, j) => {
-        const d = labDistance2(lab, c);
+        const d = oklabDistance2(lab, c);
         if (d < bestD) {
           bestD = d;
           best = j;
@@ -120,28 +106,65 @@ export function extractPalette(
     });
   }
   const totals = centres.map(() => ({ r: 0, g: 0, b: 0, n: 0 }));
-  pixels.forEach((p, i) => {
+  pixels.forEach(({ rgb }, i) => {
     const t = totals[assignment[i]!]!;
-    t.r += p[0];
-    t.g += p[1];
-    t.b += p[2];
+    t.r += rgb[0];
+    t.g += rgb[1];
+    t.b += rgb[2];
     t.n += 1;
   });
   return totals
     .filter((t) => t.n > 0)
     .map((t) => ({
-      rgb: [t.r / t.n, t.g / t.n, t.b / t.n] as [number, number, number],
+      rgb: [t.r / t.n, t.g / t.n, t.b / t.n] as const,
       share: t.n / pixels.length,
     }))
     .sort((a, b) => b.share - a.share);
 }
 
-/** Named palette entries from {@link extractPalette}. */
-export function namedPalette(data: Uint8Array, channels: number): PaletteColour[] {
-  return extractPalette(data, channels).map(({ rgb, share }) => {
+/** Palette of the opaque pixels of a small RGB(A) thumbnail (see {@link paletteOf}). */
+export function extractPalette(
+  data: Uint8Array,
+  channels: number,
+  k = 5,
+): { rgb: Rgb; share: number }[] {
+  return paletteOf(
+    readPixels(data, channels).filter((p): p is Pixel => p !== undefined),
+    k,
+  );
+}
+
+function named(palette: { rgb: Rgb; share: number }[]): PaletteColour[] {
+  return palette.map(({ rgb, share }) => {
     const hex = rgbToHex(...rgb);
     return { hex, name: nameColour(hex), share: Math.round(share * 1000) / 1000 };
   });
+}
+
+/** Named palette entries from {@link extractPalette}. */
+export function namedPalette(data: Uint8Array, channels: number): PaletteColour[] {
+  return named(extractPalette(data, channels));
+}
+
+/**
+ * The palette of the object alone, where the picture lets it be told from its background
+ * (src/lib/colour/object-mask.ts), with the object's share of the picture.
+ */
+export function objectPalette(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  channels: number,
+): ObjectColours | undefined {
+  const pixels = readPixels(data, channels);
+  const found = objectMask(
+    pixels.map((p) => p?.lab),
+    width,
+    height,
+  );
+  if (!found) return undefined;
+  const object = pixels.filter((p, i): p is Pixel => p !== undefined && found.mask[i] === 1);
+  return { palette: named(paletteOf(object, 5)), share: Math.round(found.share * 1000) / 1000 };
 }
 
 /** dHash: 64 bits comparing horizontally adjacent pixels of a 9×8 greyscale thumbnail. */

@@ -87,6 +87,19 @@ export interface ImageTags {
   camera?: string;
   /** 64-bit perceptual difference hash (dHash) as 16 hex digits. */
   phash: string;
+  /**
+   * The colours of the object alone, measured without the backdrop or gallery wall behind it;
+   * absent where the picture does not let the two be told apart (a detail filling the frame).
+   */
+  object?: ObjectColours;
+}
+
+/** The colours of the object in a picture. */
+export interface ObjectColours {
+  /** Up to five colours of the object, largest share first. */
+  palette: PaletteColour[];
+  /** The object's share of the picture, 0–1. */
+  share: number;
 }
 
 /** A processed image master. */

@@ -51,7 +51,8 @@ export function thumbnailOf(
   const smallest =
     derivativesOf(entry, 'webp')[0] ?? [...entry.derivatives].sort((a, b) => a.width - b.width)[0];
   if (!smallest) return undefined;
-  const colour = entry.tags?.dominant?.name;
+  // the object's own main colour where the ingest could tell it from the background
+  const colour = (entry.tags?.object?.palette[0] ?? entry.tags?.dominant)?.name;
   return { url: smallest.url, ...(colour ? { colour } : {}) };
 }
 

@@ -80,7 +80,7 @@ export interface SearchDocument {
   related_zh: string[];
   related_en: string[];
   tags: string[];
-  /** Dominant colour names of the first image (from the media ingest), when known. */
+  /** Colour names of the first image (its object's main colour, else the whole picture's), when known. */
   colours: string[];
   hasModel: boolean;
   /** License key of the record's text and data, as its JSON-LD and open data state it. */

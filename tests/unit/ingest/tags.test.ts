@@ -6,9 +6,9 @@ import {
   extractPalette,
   hammingDistance,
   nameColour,
+  objectPalette,
   orientationOf,
   parseExif,
-  rgbToLab,
 } from '../../../scripts/lib/ingest/tags.ts';
 import type { IngestResult } from '../../../scripts/lib/ingest/run.ts';
 import { type TempProject, patternImage, patternRaw, solidImage, tempProject } from './helpers.ts';
@@ -20,16 +20,9 @@ describe('colour names', () => {
     expect(nameColour('#d6ecf0')).toEqual({ zh: '月白', en: 'moon white' });
   });
 
-  it('names a nearby colour by the closest entry in Lab space', () => {
+  it('names a nearby colour by the entry with the least CIEDE2000 difference', () => {
     expect(nameColour('#8eb49e').zh).toBe('青瓷绿');
     expect(nameColour('#fefefe').zh).toBe('精白');
-  });
-
-  it('converts sRGB white to L* 100 and neutral a*, b*', () => {
-    const [l, a, b] = rgbToLab(255, 255, 255);
-    expect(l).toBeCloseTo(100, 1);
-    expect(Math.abs(a)).toBeLessThan(0.5);
-    expect(Math.abs(b)).toBeLessThan(0.5);
   });
 });
 
@@ -50,6 +43,43 @@ describe('palette extraction', () => {
   it('ignores transparent pixels', () => {
     const data = new Uint8Array([255, 0, 0, 0, 0, 0, 255, 255]);
     expect(extractPalette(data, 4).map((p) => p.rgb)).toEqual([[0, 0, 255]]);
+  });
+});
+
+/** A 64×64 RGB picture: `paint(x, y)` gives each pixel. */
+function picture(paint: (x: number, y: number) => readonly [number, number, number]): Uint8Array {
+  const data = new Uint8Array(64 * 64 * 3);
+  for (let y = 0; y < 64; y += 1)
+    for (let x = 0; x < 64; x += 1) data.set(paint(x, y), (y * 64 + x) * 3);
+  return data;
+}
+
+describe('the object’s colours', () => {
+  const celadon = [143, 181, 159] as const;
+  /** A celadon vase (an ellipse) in front of a dark gallery wall lit from one side. */
+  const vase = picture((x, y) => {
+    if (((x - 32) / 14) ** 2 + ((y - 34) / 24) ** 2 <= 1) return celadon;
+    const light = 40 + Math.round(x / 4);
+    return [light, light, light + 4];
+  });
+
+  it('measures the object without the wall behind it', () => {
+    const whole = extractPalette(vase, 3);
+    expect(whole[0]!.rgb[0]).toBeLessThan(70); // the wall covers most of the picture
+    const object = objectPalette(vase, 64, 64, 3);
+    expect(object).toBeDefined();
+    expect(object!.share).toBeGreaterThan(0.2);
+    expect(object!.share).toBeLessThan(0.35);
+    expect(object!.palette[0]!.hex).toBe('#8fb59f');
+    expect(object!.palette[0]!.share).toBe(1);
+    expect(object!.palette[0]!.name.zh).toBe('青瓷绿');
+  });
+
+  it('gives no object palette where the picture is all object (a detail filling the frame)', () => {
+    const brocade = picture((x, y) =>
+      (x >> 3) % 2 === (y >> 3) % 2 ? [180, 30, 40] : [220, 180, 60],
+    );
+    expect(objectPalette(brocade, 64, 64, 3)).toBeUndefined();
   });
 });
 

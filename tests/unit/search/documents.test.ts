@@ -7,7 +7,7 @@ import { pinyinForms, traditionalForms } from '../../../src/lib/search/chinese-f
 import type { SearchDocument } from '../../../src/lib/search/document.ts';
 import { toFallbackEntry } from '../../../src/lib/search/fallback.ts';
 import { plainText } from '../../../src/lib/search/plain-text.ts';
-import type { MediaManifest } from '../../../src/lib/records/media-manifest.ts';
+import type { ImageEntry, MediaManifest } from '../../../src/lib/records/media-manifest.ts';
 import { refLicense } from '../../../src/lib/records/record-ref.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -151,6 +151,26 @@ describe('facets and fields', () => {
     expect(bowl.thumbnail_alt_en).toBe('Front of the punch bowl');
     expect(bowl.colours).toEqual(['宝蓝', 'sapphire blue']);
     expect(byId('BGW-000002').thumbnail).toBeUndefined();
+  });
+  it('names the object’s own colour where the ingest told it from the background', () => {
+    const bowlImage = media.items['works/guangcai-punch-bowl/bowl.jpg'] as ImageEntry;
+    const withObject: MediaManifest = {
+      ...media,
+      items: {
+        'works/guangcai-punch-bowl/bowl.jpg': {
+          ...bowlImage,
+          tags: {
+            ...bowlImage.tags,
+            object: {
+              share: 0.4,
+              palette: [{ hex: '#8fb59f', name: { zh: '青瓷绿', en: 'celadon' }, share: 1 }],
+            },
+          },
+        },
+      },
+    };
+    const doc = toSearchDocuments(records, withObject).find((d) => d.id === 'BGW-000001');
+    expect(doc?.colours).toEqual(['青瓷绿', 'celadon']);
   });
   it('works without a media manifest', () => {
     const plain = toSearchDocuments(records);
