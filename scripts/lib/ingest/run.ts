@@ -20,7 +20,10 @@ import { assignStems } from './names.ts';
 import { type IngestReport, Progress, formatSummary } from './report.ts';
 import { type PipelineSettings, defaultSettings, keyFor } from './settings.ts';
 import { readState, writeState } from './state.ts';
-import { hammingDistance } from './tags.ts';
+import {
+  hammingDistance,
+  NEAR_DUPLICATE_DISTANCE,
+} from '../../../src/lib/records/perceptual-hash.ts';
 import { ownsRecord, shardName, shardText, type Shard } from '../../../src/lib/site/shard.ts';
 
 export interface IngestOptions {
@@ -101,7 +104,7 @@ export interface IngestResult {
 export const DEFAULT_JOBS = 2;
 export const DEFAULT_SHARP_CONCURRENCY = 1;
 /** dHash Hamming distance at or below which two images count as near duplicates. */
-export const DEFAULT_DUPLICATE_THRESHOLD = 5;
+export const DEFAULT_DUPLICATE_THRESHOLD = NEAR_DUPLICATE_DISTANCE;
 
 /** Run a task over items with at most `limit` in flight. */
 export async function pool<T>(

@@ -22,11 +22,6 @@ interface Named extends ColourName {
 
 const NAMED: readonly Named[] = colourNames as Named[];
 
-export function hexToRgb(hex: string): [number, number, number] {
-  const n = Number.parseInt(hex.replace('#', ''), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
 export function rgbToHex(r: number, g: number, b: number): string {
   return hexOf([Math.round(r), Math.round(g), Math.round(b)]);
 }
@@ -178,17 +173,6 @@ export function dHash(grey9x8: Uint8Array): string {
     }
   }
   return bits.toString(16).padStart(16, '0');
-}
-
-/** Hamming distance between two 64-bit hex hashes. */
-export function hammingDistance(a: string, b: string): number {
-  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let count = 0;
-  while (x) {
-    count += Number(x & 1n);
-    x >>= 1n;
-  }
-  return count;
 }
 
 /** Orientation label from oriented dimensions. */

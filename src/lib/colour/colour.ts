@@ -28,6 +28,12 @@ export function rgbOfOklab([l, a, b]: Oklab): Rgb {
   return [channel(c.r), channel(c.g), channel(c.b)];
 }
 
+/** The sRGB channels of `#rrggbb`. */
+export function rgbOfHex(hex: string): Rgb {
+  const n = Number.parseInt(hex.replace('#', ''), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
 /** `#rrggbb` of an sRGB colour. */
 export function hexOf([r, g, b]: Rgb): string {
   return formatHex({ mode: 'rgb', r: r / 255, g: g / 255, b: b / 255 });

@@ -3,8 +3,8 @@
  * reverse links and "related" lists, the records in the one record shape (`entryRef`), static
  * paths, shared by every page.
  *
- * Everything computed across the archive (sorted lists, ID maps, reverse links, the related-works
- * index) is computed once per build and looked up by each page, so that a page costs the same
+ * Everything computed across the archive (sorted lists, ID maps, reverse links; the related-works
+ * index, which needs the media, is in media-data.ts) is computed once per build and looked up by each page, so that a page costs the same
  * however many records there are. `astro dev` recomputes on every request, as records change
  * while it runs.
  * Not pure: reads Astro's content collections (build time only).
@@ -15,7 +15,6 @@ import type { AnyRecordRef } from '../records/record-ref.ts';
 import { groupBy } from './group-by.ts';
 import type { Lang } from './i18n.ts';
 import { recordPath } from './urls.ts';
-import { relatedWorksIn, relatedWorksIndex } from './work-facets.ts';
 
 export type Entry<C extends Collection = Collection> = CollectionEntry<C>;
 
@@ -154,10 +153,4 @@ export async function worksByMaker(person: string): Promise<readonly Entry<'work
 /** People who practise a craft, sorted by ID. */
 export async function peopleWithCraft(craft: string): Promise<readonly Entry<'people'>[]> {
   return (await grouped('people', 'crafts', (p) => p.data.crafts)).get(craft) ?? [];
-}
-
-/** The works most related to a work (see related.ts), through an index built once per build. */
-export async function worksRelatedTo(work: Entry<'works'>): Promise<Entry<'works'>[]> {
-  const index = await oncePerBuild('related', async () => relatedWorksIndex(await allOf('works')));
-  return relatedWorksIn(work.data, index);
 }

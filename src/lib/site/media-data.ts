@@ -14,7 +14,8 @@ import {
 } from './archive.ts';
 import { craftShowcase, type CraftShowcase, type ShowcaseWork } from './craft-showcase.ts';
 import type { Localized } from './i18n.ts';
-import { CANDIDATES_PER_FACET } from './related.ts';
+import { CANDIDATES_PER_FACET, type WorkLook } from './related.ts';
+import { relatedWorksIn, relatedWorksIndex } from './work-facets.ts';
 import {
   getMedia,
   isImageEntry,
@@ -74,6 +75,28 @@ function processedPictures(entry: AnyEntry): RecordPicture[] {
     imageEntry(entry.collection, entry.id, img.file),
   );
   return [...all.filter((p) => !p.illustration), ...all.filter((p) => p.illustration)];
+}
+
+/** How a work's first picture looks (its object's colour, its perceptual hash), if it has one. */
+export function lookOf(work: Entry<'works'>): WorkLook | undefined {
+  const first = picturesOf(work)[0];
+  const image = first ? imageEntry(work.collection, work.id, first.file) : undefined;
+  if (!image) return undefined;
+  return {
+    colour: (image.tags.object?.palette[0] ?? image.tags.dominant).hex,
+    phash: image.tags.phash,
+  };
+}
+
+/**
+ * The works related to `work` — by craft, maker, region, period, material and colour — from an
+ * index made once per build (src/lib/site/related.ts).
+ */
+export async function worksRelatedTo(work: Entry<'works'>): Promise<Entry<'works'>[]> {
+  const index = await oncePerBuild('related', async () =>
+    relatedWorksIndex(await allOf('works'), lookOf),
+  );
+  return relatedWorksIn(work.data, index, lookOf(work));
 }
 
 /** Whether a record has a real photograph (or scan) the ingest has processed. */

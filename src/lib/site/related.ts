@@ -1,7 +1,20 @@
 /**
- * "Related records": works that share a craft, maker, region, period or material with a work,
- * scored so the strongest links come first. Pure: pages pass in the candidate records.
+ * "Related records": works that share a craft, maker, region, period or material with a work, or
+ * look alike (their objects' colours close by CIEDE2000), scored so the strongest links come first.
+ * Photographs of the same object (near-duplicate perceptual hashes) are the same thing seen
+ * twice, not a similar work, and are never listed. Pure: pages pass in the candidate records.
  */
+import { colourDifference, oklabOf, rgbOfHex, type Oklab } from '../colour/colour.ts';
+import { nearDuplicates } from '../records/perceptual-hash.ts';
+
+/** How a work's first picture looks, from the media ingest. */
+export interface WorkLook {
+  /** The object's main colour (`#rrggbb`), or the picture's where the object was not told apart. */
+  colour: string;
+  /** The picture's perceptual hash (dHash). */
+  phash: string;
+}
+
 export interface WorkFacets {
   id: string;
   techniques: readonly string[];
@@ -10,9 +23,38 @@ export interface WorkFacets {
   period: string;
   materials: readonly string[];
   category: string;
+  /** Its first picture, where it has one. */
+  look?: WorkLook | undefined;
 }
 
-const weights = { technique: 4, maker: 5, province: 2, period: 2, material: 1, category: 1 };
+const weights = {
+  technique: 4,
+  maker: 5,
+  province: 2,
+  period: 2,
+  material: 1,
+  category: 1,
+  /** Colours that look alike, and colours that are close. */
+  sameColour: 2,
+  nearColour: 1,
+};
+
+/** CIEDE2000 differences under which two colours look alike, or close. */
+const SAME_COLOUR = 10;
+const NEAR_COLOUR = 20;
+
+/** How alike two works' colours look, as a score. */
+function colourScore(a: WorkLook | undefined, b: WorkLook | undefined): number {
+  if (!a || !b) return 0;
+  const difference = colourDifference(a.colour, b.colour);
+  if (difference <= SAME_COLOUR) return weights.sameColour;
+  return difference <= NEAR_COLOUR ? weights.nearColour : 0;
+}
+
+/** Whether two works' first pictures are photographs of the same object. */
+export function sameObjectPictured(a: WorkFacets, b: WorkFacets): boolean {
+  return a.look !== undefined && b.look !== undefined && nearDuplicates(a.look.phash, b.look.phash);
+}
 
 function overlap(a: readonly string[], b: readonly string[]): number {
   return a.filter((x) => b.includes(x)).length;
@@ -20,8 +62,9 @@ function overlap(a: readonly string[], b: readonly string[]): number {
 
 /** Score of how closely two works are related (0 = not at all). */
 export function relatedness(a: WorkFacets, b: WorkFacets): number {
-  if (a.id === b.id) return 0;
+  if (a.id === b.id || sameObjectPictured(a, b)) return 0;
   return (
+    colourScore(a.look, b.look) +
     weights.technique * overlap(a.techniques, b.techniques) +
     weights.maker * overlap(a.makers, b.makers) +
     (a.province && a.province === b.province ? weights.province : 0) +
@@ -67,7 +110,16 @@ function facetKeys(work: WorkFacets): string[] {
     ...(work.province ? [`province:${work.province}`] : []),
     `period:${work.period}`,
     ...work.materials.map((m) => `material:${m}`),
+    ...(work.look ? [`colour:${colourCell(oklabOf(rgbOfHex(work.look.colour)))}`] : []),
   ];
+}
+
+/**
+ * A coarse cell of OKLab (lightness in fifths, the two colour axes in steps of 0.06): works whose
+ * colours share a cell are candidates for looking alike, found without comparing every pair.
+ */
+function colourCell([l, a, b]: Oklab): string {
+  return `${String(Math.floor(l * 5))}/${String(Math.floor(a / 0.06))}/${String(Math.floor(b / 0.06))}`;
 }
 
 /** Indexes the works once per build by every facet value that can relate them. */

@@ -4,13 +4,13 @@ import type { ImageEntry } from '../../../src/lib/records/media-manifest.ts';
 import {
   dHash,
   extractPalette,
-  hammingDistance,
   nameColour,
   objectPalette,
   orientationOf,
   parseExif,
 } from '../../../scripts/lib/ingest/tags.ts';
 import type { IngestResult } from '../../../scripts/lib/ingest/run.ts';
+import { hammingDistance } from '../../../src/lib/records/perceptual-hash.ts';
 import { type TempProject, patternImage, patternRaw, solidImage, tempProject } from './helpers.ts';
 
 describe('colour names', () => {
