@@ -58,7 +58,8 @@ added: 2026-12-01
 function runScript(root: string, ...args: string[]): { code: number | null; output: string } {
   const result = spawnSync(process.execPath, ['scripts/run.mjs', ...args], {
     cwd: root,
-    env: astroEnv(),
+    // as `npm run` in the copy: paths typed on the command line are taken from there
+    env: { ...astroEnv(), INIT_CWD: root },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
