@@ -44,9 +44,25 @@ export function oklabDistance2(p: Oklab, q: Oklab): number {
   return (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 + (p[2] - q[2]) ** 2;
 }
 
+const toLab65 = converter('lab65');
+type Lab65 = NonNullable<ReturnType<typeof toLab65>>;
+/** Colours already read: a build compares each work's colour with hundreds of others. */
+const lab65s = new Map<string, Lab65>();
+
+function lab65Of(hex: string): Lab65 {
+  let lab = lab65s.get(hex);
+  if (!lab) {
+    const read = toLab65(hex);
+    if (!read) throw new Error(`not a colour: ${hex}`);
+    lab = read;
+    lab65s.set(hex, lab);
+  }
+  return lab;
+}
+
 /** CIEDE2000 difference of two `#rrggbb` colours: about 1 is the least a viewer notices. */
 export function colourDifference(a: string, b: string): number {
-  return ciede2000(a, b);
+  return ciede2000(lab65Of(a), lab65Of(b));
 }
 
 /** The entry of `named` whose `hex` differs least from `hex` (CIEDE2000). */

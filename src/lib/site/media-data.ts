@@ -92,11 +92,14 @@ export function lookOf(work: Entry<'works'>): WorkLook | undefined {
  * The works related to `work` — by craft, maker, region, period, material and colour — from an
  * index made once per build (src/lib/site/related.ts).
  */
-export async function worksRelatedTo(work: Entry<'works'>): Promise<Entry<'works'>[]> {
-  const index = await oncePerBuild('related', async () =>
-    relatedWorksIndex(await allOf('works'), lookOf),
-  );
-  return relatedWorksIn(work.data, index, lookOf(work));
+export function worksRelatedTo(work: Entry<'works'>): Promise<Entry<'works'>[]> {
+  // the Chinese and English pages of a work ask for the same list: made once
+  return oncePerBuild(`related:${work.id}`, async () => {
+    const index = await oncePerBuild('related', async () =>
+      relatedWorksIndex(await allOf('works'), lookOf),
+    );
+    return relatedWorksIn(work.data, index, lookOf(work));
+  });
 }
 
 /** Whether a record has a real photograph (or scan) the ingest has processed. */
