@@ -17,7 +17,8 @@
  * memory and cost per page, and Hugo builds the same number of pages in the same run (the
  * reference). The run is added to bench/results/build-scale.json and build-scale.md, one row per N,
  * so runs at 2,810, 20,000 and 100,000 records can be compared by their ratio to Hugo.
- * With `--shards K` the cold build is `npm run build -- --shard i/K` for each i in turn (each
+ * With `--shards K` the cold build is what `npm run build -- --shard i/K` does after its content
+ * check, for each i in turn (`astro build` with BUILD_SHARD, the export in shard 1; each
  * measured), then `npm run merge-shards`: the row gives the total on one machine and the time K
  * machines would take (the slowest shard, then the merge). `--heap MB` sets Node's old-space
  * limit for the builds (V8's default is about 4 GB) and is recorded with the row.
@@ -39,6 +40,7 @@ import { runImport } from './lib/import/importer.ts';
 import { copyProject } from './lib/project-copy.ts';
 import { addSyntheticWorks, hugoReference, measureNode, type Measured } from './lib/bench-scale.ts';
 import { writeShardStamp } from './lib/shards/merge-site.ts';
+import { ownsShared, shardName, shardText } from '../src/lib/site/shard.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const usage =
@@ -219,17 +221,17 @@ async function coldBuild(
   }
   const shards: Measured[] = [];
   const outs: string[] = [];
-  for (let i = 1; i <= shardCount; i += 1) {
-    const shard = `${String(i)}/${String(shardCount)}`;
-    console.log(`\n▶ astro build, shard ${shard} (measured)`);
-    const out = join(work, 'dist-shards', `${String(i)}-of-${String(shardCount)}`);
+  for (let index = 1; index <= shardCount; index += 1) {
+    const shard = { index, count: shardCount };
+    console.log(`\n▶ astro build, shard ${shardText(shard)} (measured)`);
+    const out = join(work, 'dist-shards', shardName(shard));
     outs.push(out);
     const built = await measureNode([astro, 'build', '--outDir', out], {
       cwd: work,
-      env: buildEnv(work, { BUILD_SHARD: shard }),
+      env: buildEnv(work, { BUILD_SHARD: shardText(shard) }),
     });
-    shards.push(i === 1 ? sumOf([built, await exportInto(out)]) : built);
-    writeShardStamp(out, { index: i, count: shardCount });
+    shards.push(ownsShared(shard) ? sumOf([built, await exportInto(out)]) : built);
+    writeShardStamp(out, shard);
   }
   console.log('\n▶ merge-shards (measured)');
   // Paths in full: a relative --out is taken from where `npm run` was typed (INIT_CWD).

@@ -13,8 +13,8 @@ import { join, resolve } from 'node:path';
 import { loadEnv } from 'vite';
 import { MEDIA_FILE } from '../src/lib/records/media-file.ts';
 import { getSearchConfig } from '../src/lib/search/config.ts';
-import { ownsShared, parseShard, shardName, shardText, type Shard } from '../src/lib/site/shard.ts';
-import { commandLine, usageError } from './lib/command-line.ts';
+import { ownsShared, shardName, shardText, type Shard } from '../src/lib/site/shard.ts';
+import { commandLine, shardOption, usageError } from './lib/command-line.ts';
 import { dropStaleContentStore } from './lib/content-store.ts';
 import { secureBuiltPages, sitePolicy } from './lib/csp.ts';
 import { hostingRules, readPermalinks, writeHostingFiles } from './lib/hosting.ts';
@@ -23,12 +23,9 @@ import { writeShardStamp } from './lib/shards/merge-site.ts';
 import { sitePages } from './lib/site-links.ts';
 
 export async function buildSite(env: NodeJS.ProcessEnv = {}): Promise<void> {
-  await mustRun(['scripts/check-content.ts'], { title: 'Checking content / 检查内容' });
+  await checkContent();
   await mustRun(['scripts/ingest-media.ts'], { title: 'Ingesting media / 处理媒体' });
-  if (dropStaleContentStore(root))
-    console.log(
-      'The record schemas changed: Astro re-reads every record / 记录结构已变，重新读取全部记录',
-    );
+  refreshContentStore();
   await mustRun([binPath('astro'), 'build'], { title: 'Building the site / 构建网站', env });
   await exportOpenData(join(root, 'dist'), env);
   secureSite(join(root, 'dist'), env);
@@ -49,8 +46,8 @@ export async function buildShard(
       `${MEDIA_FILE} is missing: a shard builds from ingested media. Run \`npm run ingest\` (or merge the ingest's shards with \`npm run merge-shards -- --ingest\`) first / 请先处理媒体`,
       1,
     );
-  await mustRun(['scripts/check-content.ts'], { title: 'Checking content / 检查内容' });
-  dropStaleContentStore(root);
+  await checkContent();
+  refreshContentStore();
   rmSync(out, { recursive: true, force: true });
   await mustRun([binPath('astro'), 'build', '--outDir', out], {
     title: `Building shard ${shardText(shard)} / 构建分片`,
@@ -58,6 +55,19 @@ export async function buildShard(
   });
   if (ownsShared(shard)) await exportOpenData(out, env);
   writeShardStamp(out, shard);
+}
+
+/** `npm run check`, as the first step of every build. */
+function checkContent(): Promise<void> {
+  return mustRun(['scripts/check-content.ts'], { title: 'Checking content / 检查内容' });
+}
+
+/** Drops Astro's record cache when the schemas changed since it was made (and says so). */
+function refreshContentStore(): void {
+  if (dropStaleContentStore(root))
+    console.log(
+      'The record schemas changed: Astro re-reads every record / 记录结构已变，重新读取全部记录',
+    );
 }
 
 /** Streams the large open-data downloads into the built site `out` (scripts/export-open-data.ts). */
@@ -112,12 +122,7 @@ if (import.meta.main) {
     console.log(usage);
     process.exit(0);
   }
-  let shard: Shard | undefined;
-  try {
-    shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  } catch (error) {
-    usageError((error as Error).message, usage);
-  }
+  const shard = shardOption(values.shard, usage);
   if (values.out !== undefined && !shard) usageError('--out goes with --shard', usage);
   try {
     if (shard) {

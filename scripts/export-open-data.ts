@@ -4,8 +4,8 @@
  * (scripts/lib/open-data-files.ts). `npm run build` runs it after `astro build`, and a sharded
  * build in the shard that holds the shared pages.
  */
-import { join, resolve } from 'node:path';
-import { commandLine } from './lib/command-line.ts';
+import { join } from 'node:path';
+import { commandLine, fromCaller } from './lib/command-line.ts';
 import { exportOpenData } from './lib/open-data-files.ts';
 import { root } from './lib/run-step.ts';
 
@@ -28,7 +28,7 @@ if (values.help) {
 
 try {
   const started = performance.now();
-  const out = resolve(process.env['INIT_CWD'] ?? process.cwd(), values.out);
+  const out = fromCaller(values.out);
   const written = await exportOpenData(root, out);
   const bytes = [...written.values()].reduce((sum, n) => sum + n, 0);
   console.log(

@@ -10,15 +10,13 @@
  * fails (bad mapping, unreadable file): rejected rows are reported, not fatal.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, extname, isAbsolute, join, resolve } from 'node:path';
-import { commandLine, wholeNumber } from './lib/command-line.ts';
+import { basename, extname, join, resolve } from 'node:path';
+import { commandLine, fromCaller, wholeNumber } from './lib/command-line.ts';
 import { runImport, type ImportReport, type RowResult } from './lib/import/importer.ts';
 import { loadMapping, resolveMappingPath } from './lib/import/mapping.ts';
 
 const root = process.env.BAIGONG_ROOT ?? resolve(import.meta.dirname, '..');
 // npm runs scripts in the project folder; paths typed by the user are relative to where they were
-const cwd = process.env.INIT_CWD ?? process.cwd();
-const fromUser = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
 
 const usage = `usage / 用法:
   npm run import                      (every mapping with a source, in order / 按顺序运行所有指定了数据文件的映射)
@@ -80,7 +78,7 @@ function mappingsInOrder(): string[] {
 }
 
 const mapPath = (map: string) =>
-  map.includes('/') || map.includes('.') ? fromUser(map) : resolveMappingPath(root, map);
+  map.includes('/') || map.includes('.') ? fromCaller(map) : resolveMappingPath(root, map);
 
 const reports: ImportReport[] = [];
 try {
@@ -97,8 +95,8 @@ try {
       runImport({
         root,
         mapping: path,
-        source: positionals[0] ? fromUser(positionals[0]) : undefined,
-        contentDir: values['content-dir'] ? fromUser(values['content-dir']) : undefined,
+        source: positionals[0] ? fromCaller(positionals[0]) : undefined,
+        contentDir: values['content-dir'] ? fromCaller(values['content-dir']) : undefined,
         dryRun: values['dry-run'],
         force: values.force,
         limit,

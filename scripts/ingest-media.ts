@@ -8,8 +8,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseShard } from '../src/lib/site/shard.ts';
-import { commandLine, usageError, wholeNumber } from './lib/command-line.ts';
+import { callerDirectory, commandLine, shardOption, wholeNumber } from './lib/command-line.ts';
 import { IngestLockedError } from './lib/ingest/lock.ts';
 import { AcceptChangedError, type IngestOptions, runIngest } from './lib/ingest/run.ts';
 
@@ -49,7 +48,7 @@ if (values.help) {
 const root = resolve(values.root ?? resolve(dirname(fileURLToPath(import.meta.url)), '..'));
 // npm runs scripts in the project folder; a path typed by the user is taken from where they were,
 // else from the project root (the form the ingest prints).
-const cwd = process.env['INIT_CWD'] ?? process.cwd();
+const cwd = callerDirectory();
 const fromUser = (path: string) =>
   isAbsolute(path) || !existsSync(resolve(cwd, path)) ? resolve(root, path) : resolve(cwd, path);
 
@@ -65,13 +64,8 @@ const concurrency = wholeNumber('sharp-concurrency', values['sharp-concurrency']
 if (jobs !== undefined) options.jobs = jobs;
 if (concurrency !== undefined) options.sharpConcurrency = concurrency;
 if (values['site-url'] !== undefined) options.siteUrl = values['site-url'];
-if (values.shard !== undefined) {
-  try {
-    options.shard = parseShard(values.shard);
-  } catch (error) {
-    usageError((error as Error).message, usage);
-  }
-}
+const shard = shardOption(values.shard, usage);
+if (shard) options.shard = shard;
 
 try {
   const { exitCode } = await runIngest(options);

@@ -7,9 +7,9 @@
  * file under generated/ingest-shards/) into generated/media.json and content/fixity.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { secureSite } from './build-site.ts';
-import { commandLine } from './lib/command-line.ts';
+import { commandLine, fromCaller } from './lib/command-line.ts';
 import { MEDIA_FILE } from '../src/lib/records/media-file.ts';
 import { INGEST_SHARDS } from './lib/ingest/run.ts';
 import { mergeIngestShards } from './lib/shards/merge-ingest.ts';
@@ -40,11 +40,9 @@ if (values.help) {
   process.exit(0);
 }
 
-const cwd = process.env['INIT_CWD'] ?? process.cwd();
-
 /** The paths given, else every entry of the default folder. */
 function shardPaths(defaultDir: string): string[] {
-  if (positionals.length > 0) return positionals.map((path) => resolve(cwd, path));
+  if (positionals.length > 0) return positionals.map(fromCaller);
   const dir = join(root, defaultDir);
   return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [];
 }
@@ -65,7 +63,7 @@ function mergeBuild(): void {
   const started = performance.now();
   const dirs = shardPaths('dist-shards');
   const outputs = dirs.map(readShardOutput);
-  const out = resolve(cwd, values.out);
+  const out = fromCaller(values.out);
   const { files, shared } = mergeSite(outputs, out, (dir) => secureSite(dir, {}));
   console.log(
     `✓ ${String(outputs.length)} shards merged into ${out}: ${String(files)} files (${String(shared)} made by several shards, identical); ${((performance.now() - started) / 1000).toFixed(1)} s`,

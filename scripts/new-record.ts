@@ -3,14 +3,13 @@
  * with the next free ID; `npm run new -- publish works/_slug` publishes it once it is complete.
  * Add `--content-dir DIR` to work on another content folder (tests, benchmarks).
  */
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { commandLine } from './lib/command-line.ts';
+import { join, relative, resolve } from 'node:path';
+import { callerDirectory, commandLine, fromCaller } from './lib/command-line.ts';
 import { formatProblem } from './lib/problems.ts';
 import { collectionOf, createRecord, publishDraft } from './lib/scaffold.ts';
 
 const root = process.env.BAIGONG_ROOT ?? resolve(import.meta.dirname, '..');
-const cwd = process.env.INIT_CWD ?? process.cwd();
-const fromUser = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
+const cwd = callerDirectory();
 
 const usage = `用法 / usage:
   npm run new -- work "广彩人物纹大碗"       新建作品草稿 / new work (draft)
@@ -28,7 +27,9 @@ const { values, positionals } = commandLine(
   },
   usage,
 );
-const contentDir = values['content-dir'] ? fromUser(values['content-dir']) : join(root, 'content');
+const contentDir = values['content-dir']
+  ? fromCaller(values['content-dir'])
+  : join(root, 'content');
 const [command, ...rest] = positionals;
 if (values.help || !command || rest.length === 0) {
   console.log(usage);

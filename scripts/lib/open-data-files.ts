@@ -12,9 +12,9 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { collections } from '../../src/lib/records/record-files.ts';
-import { getMedia, isImageEntry } from '../../src/lib/records/media-manifest.ts';
+import { entryLookup, isImageEntry } from '../../src/lib/records/media-manifest.ts';
 import { EMPTY_MEDIA_MANIFEST, readMediaManifest } from '../../src/lib/records/media-file.ts';
-import { recordsOf, type AnyRecordRef } from '../../src/lib/records/record-ref.ts';
+import { byRecordId, recordsOf, type AnyRecordRef } from '../../src/lib/records/record-ref.ts';
 import {
   collectionCsvLines,
   collectionDocumentText,
@@ -22,12 +22,6 @@ import {
 } from '../../src/lib/research/open-data.ts';
 import { loadRecords } from './content.ts';
 import { DEFAULT_SITE_URL } from './ingest/settings.ts';
-
-/** The paths under the site of the streamed downloads, as the data package lists them. */
-export const STREAMED_FILES = [
-  'data/records.json',
-  ...collections.flatMap((c) => [`data/${c}.csv`, `data/excel/${c}.csv`]),
-];
 
 /** Writes `chunks` to `path` through a stream, waiting whenever its buffer is full. */
 export async function writeChunks(path: string, chunks: Iterable<string>): Promise<number> {
@@ -55,9 +49,7 @@ export async function writeChunks(path: string, chunks: Iterable<string>): Promi
 
 /** Every record in the site's order: by type as `collections` lists them, then by ID. */
 export function siteOrder(records: readonly AnyRecordRef[]): AnyRecordRef[] {
-  return collections.flatMap((c) =>
-    recordsOf(records, c).sort((a, b) => a.data.id.localeCompare(b.data.id)),
-  );
+  return collections.flatMap((c) => recordsOf(records, c).sort(byRecordId));
 }
 
 /** The context the exports are made in: the site's address and the ingested images. */
@@ -65,10 +57,7 @@ export function exportContext(root: string, site = process.env['SITE_URL']): Exp
   const manifest = readMediaManifest(root) ?? EMPTY_MEDIA_MANIFEST;
   return {
     site: new URL(site ?? DEFAULT_SITE_URL),
-    image: (collection, slug, file) => {
-      const entry = getMedia(manifest, collection, slug, file);
-      return isImageEntry(entry) ? entry : undefined;
-    },
+    image: entryLookup(() => manifest, isImageEntry),
   };
 }
 

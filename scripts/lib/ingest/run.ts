@@ -387,17 +387,21 @@ function settleFixityOfGoneMasters(run: IngestRun, prune: boolean): void {
   }
 }
 
+/** media.json's content: these entries, stamped with the format version and the time. */
+export function mediaManifestOf(
+  items: Record<string, MediaEntry>,
+  now = new Date(),
+): MediaManifest {
+  return { version: MEDIA_MANIFEST_VERSION, generatedAt: now.toISOString(), items };
+}
+
 /** Writes media.json, the state and fixity.json (each atomically). */
 async function writeResults(
   run: IngestRun,
   items: Record<string, MediaEntry>,
   dataFile: string,
 ): Promise<MediaManifest> {
-  const manifest: MediaManifest = {
-    version: MEDIA_MANIFEST_VERSION,
-    generatedAt: new Date().toISOString(),
-    items,
-  };
+  const manifest = mediaManifestOf(items);
   await writeFileAtomic(dataFile, `${JSON.stringify(manifest, null, 2)}\n`);
   await writeState(run.stateFile, run.state);
   await writeFixity(run.fixityFile, run.fixity);
@@ -423,7 +427,7 @@ async function writeShardResult(
   };
   await writeFileAtomic(shardResultFile(dir, shard), `${JSON.stringify(result, null, 2)}\n`);
   await writeState(run.stateFile, run.state);
-  return { version: MEDIA_MANIFEST_VERSION, generatedAt: new Date().toISOString(), items };
+  return mediaManifestOf(items);
 }
 
 /** The report's verdict, duration and sorted lists; printed unless quiet. */

@@ -5,15 +5,11 @@
  * it). Both files are written atomically, and only after every shard result has been read.
  */
 import { readFile } from 'node:fs/promises';
-import {
-  MEDIA_MANIFEST_VERSION,
-  type MediaEntry,
-  type MediaManifest,
-} from '../../../src/lib/records/media-manifest.ts';
+import type { MediaEntry, MediaManifest } from '../../../src/lib/records/media-manifest.ts';
 import { parseShard } from '../../../src/lib/site/shard.ts';
 import { writeFileAtomic } from '../ingest/atomic-write.ts';
 import { readFixity, writeFixity, type FixityManifest } from '../ingest/fixity.ts';
-import { type IngestShardResult, warnNearDuplicates } from '../ingest/run.ts';
+import { type IngestShardResult, mediaManifestOf, warnNearDuplicates } from '../ingest/run.ts';
 import { checkComplete } from './shard-set.ts';
 
 /** One shard's result as read from its file. */
@@ -65,7 +61,7 @@ export function combineIngestShards(
   for (const key of Object.keys(unsorted).sort()) items[key] = unsorted[key]!;
   const pairs = warnNearDuplicates(items);
   return {
-    manifest: { version: MEDIA_MANIFEST_VERSION, generatedAt: now.toISOString(), items },
+    manifest: mediaManifestOf(items, now),
     fixity,
     nearDuplicates: pairs.length,
   };

@@ -9,13 +9,13 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
+import { filesUnder } from '../../../src/lib/site/shard-integration.ts';
 import { parseShard, shardText, type Shard } from '../../../src/lib/site/shard.ts';
 import { checkComplete, type ShardOutput } from './shard-set.ts';
 
@@ -41,9 +41,7 @@ export function readShardOutput(dir: string): ShardOutput {
 
 /** Files under `dir` (relative, with `/`), the stamp left out. */
 function shardFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+  return filesUnder(dir)
     .filter((file) => file !== SHARD_STAMP)
     .sort();
 }

@@ -200,6 +200,20 @@ export function getMedia(
   return manifest.items[mediaKey(collection, slug, file)];
 }
 
+/**
+ * A lookup of a manifest's entries of one kind (image or model) by record and master file;
+ * `manifest` is asked on each lookup, so a manifest read later (or lazily) is the one used.
+ */
+export function entryLookup<E extends MediaEntry>(
+  manifest: () => MediaManifest,
+  isKind: (entry: MediaEntry | undefined) => entry is E,
+) {
+  return (collection: string, slug: string, file: string): E | undefined => {
+    const entry = getMedia(manifest(), collection, slug, file);
+    return isKind(entry) ? entry : undefined;
+  };
+}
+
 export function isImageEntry(entry: MediaEntry | undefined): entry is ImageEntry {
   return entry?.kind === 'image';
 }

@@ -21,6 +21,11 @@ export interface RecordRef<C extends Collection = Collection> {
 
 export type AnyRecordRef = { [C in Collection]: RecordRef<C> }[Collection];
 
+/** Records in the order of their stable IDs: the order of every list the site makes. */
+export function byRecordId(a: { data: { id: string } }, b: { data: { id: string } }): number {
+  return a.data.id.localeCompare(b.data.id);
+}
+
 /** The records of one collection, typed as such. */
 export function recordsOf<C extends Collection>(
   records: readonly AnyRecordRef[],

@@ -11,7 +11,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { collections, type Collection } from '../records/record-files.ts';
-import type { AnyRecordRef } from '../records/record-ref.ts';
+import { byRecordId, type AnyRecordRef } from '../records/record-ref.ts';
 import { groupBy } from './group-by.ts';
 import type { Lang } from './i18n.ts';
 import { recordPath } from './urls.ts';
@@ -24,9 +24,6 @@ export interface RecordPageProps<C extends Collection> {
   lang: Lang;
 }
 export type AnyEntry = { [C in Collection]: CollectionEntry<C> }[Collection];
-
-const byId = (a: { data: { id: string } }, b: { data: { id: string } }) =>
-  a.data.id.localeCompare(b.data.id);
 
 const built = new Map<string, unknown>();
 
@@ -45,7 +42,7 @@ export function oncePerBuild<T>(key: string, compute: () => T): T {
 /** Every record of a collection sorted by ID; shared by all pages, so never sort it in place. */
 export function allOf<C extends Collection>(collection: C): Promise<readonly CollectionEntry<C>[]> {
   return oncePerBuild(`all:${collection}`, async () =>
-    [...(await getCollection(collection))].sort(byId),
+    [...(await getCollection(collection))].sort(byRecordId),
   );
 }
 

@@ -3,7 +3,6 @@
  * manifest is empty and pages show their placeholders instead of images.
  * Not pure: reads generated/media.json from disk (build time only).
  */
-import type { Collection } from '../../schemas/common.ts';
 import {
   allOf,
   byIds,
@@ -17,15 +16,13 @@ import type { Localized } from './i18n.ts';
 import { CANDIDATES_PER_FACET, type WorkLook } from './related.ts';
 import { relatedWorksIn, relatedWorksIndex } from './work-facets.ts';
 import {
-  getMedia,
+  entryLookup,
   isImageEntry,
   isModelEntry,
-  type ImageEntry,
-  type MediaEntry,
   type MediaManifest,
-  type ModelEntry,
 } from '../records/media-manifest.ts';
 import { EMPTY_MEDIA_MANIFEST, readMediaManifest } from '../records/media-file.ts';
+import { byRecordId } from '../records/record-ref.ts';
 
 let cached: MediaManifest | undefined;
 
@@ -34,16 +31,8 @@ export function mediaManifest(): MediaManifest {
   return cached;
 }
 
-/** A lookup of the manifest's entries of one kind (image or model) by record and master file. */
-function lookupOf<E extends MediaEntry>(isKind: (entry: MediaEntry | undefined) => entry is E) {
-  return (collection: Collection, slug: string, file: string): E | undefined => {
-    const entry = getMedia(mediaManifest(), collection, slug, file);
-    return isKind(entry) ? entry : undefined;
-  };
-}
-
-export const imageEntry = lookupOf<ImageEntry>(isImageEntry);
-export const modelEntry = lookupOf<ModelEntry>(isModelEntry);
+export const imageEntry = entryLookup(mediaManifest, isImageEntry);
+export const modelEntry = entryLookup(mediaManifest, isModelEntry);
 
 /** A picture of a record: an image, or a 3D model's poster. */
 export interface RecordPicture {
@@ -196,6 +185,6 @@ export async function craftShowcaseOf(
     ...(await byIds('works', craft.relatedWorks)),
     ...keys.flatMap((key) => byFacet.get(key)?.slice(0, CANDIDATES_PER_FACET) ?? []),
   ]);
-  const sorted = [...works].sort((a, b) => a.data.id.localeCompare(b.data.id));
+  const sorted = [...works].sort(byRecordId);
   return craftShowcase(craft, sorted.map(showcaseWork));
 }

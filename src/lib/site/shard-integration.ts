@@ -7,16 +7,16 @@
  * Not pure: reads the build environment and removes files from the build output.
  */
 import { readdirSync, rmSync, rmdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { ownsShared, parseShard } from './shard.ts';
 
-/** Files under `dir`, relative to it. */
-function filesUnder(dir: string): string[] {
+/** Files under `dir`, relative to it, with `/` between folders (also the merge's listing). */
+export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
 /** Removes the folders under `dir` that are left empty, deepest first. */
