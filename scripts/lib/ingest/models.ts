@@ -1,4 +1,5 @@
-// glTF/GLB masters → validated, optimised .glb (meshopt geometry, WebP textures via sharp).
+// glTF/GLB masters → validated, optimised .glb (meshopt geometry, WebP textures via sharp), with
+// lighter quality levels for the first view (`model-levels.ts`).
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Document, Logger, NodeIO, Primitive } from '@gltf-transform/core';
@@ -20,9 +21,16 @@ import { validateBytes } from 'gltf-validator';
 import type {
   BoundingBox,
   ModelEntry,
+  ModelLevel,
   ValidatorSummary,
 } from '../../../src/lib/records/media-manifest.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import {
+  largestTextureSide,
+  planLevels,
+  simplifiedCopy,
+  worthwhileLevels,
+} from './model-levels.ts';
 import { gltfExternalUris, type Master, resolveGltfUri } from './discover.ts';
 import type { OutputTarget } from './images.ts';
 import type { ModelSettings } from './settings.ts';
@@ -129,26 +137,38 @@ export function boundsOf(document: Document): BoundingBox {
 
 const DATA_SLOTS = /^(normalTexture|occlusionTexture|metallicRoughnessTexture)$/;
 
+/** How a level's textures are encoded. */
+interface TextureLimits {
+  textureFormat: 'webp';
+  /** Largest side in pixels. */
+  maxTextureSize: number;
+  /** WebP quality of colour and of data (normal, occlusion, roughness) textures. */
+  colourTextureQuality: number;
+  dataTextureQuality: number;
+  /** Re-encode every texture, lossy ones too (lighter levels, where bytes matter most). */
+  reencodeAll: boolean;
+}
+
 /**
  * Re-encode textures that are worth it: PNGs (lossless, usually huge) become WebP, and anything
- * larger than the size limit is resized (and becomes WebP). JPEG/WebP textures within the limit
- * are kept byte for byte: re-encoding a lossy texture only adds generation loss.
+ * larger than the size limit is resized (and becomes WebP). At full detail JPEG/WebP textures
+ * within the limit are kept byte for byte: re-encoding a lossy texture only adds generation loss.
  */
-async function optimiseTextures(document: Document, settings: ModelSettings): Promise<void> {
+async function optimiseTextures(document: Document, limits: TextureLimits): Promise<void> {
   let converted = 0;
   for (const texture of document.getRoot().listTextures()) {
     const mime = texture.getMimeType();
     const size = texture.getSize();
-    const oversize = size ? Math.max(size[0], size[1]) > settings.maxTextureSize : false;
-    if (mime !== 'image/png' && !oversize) continue;
+    const oversize = size ? Math.max(size[0], size[1]) > limits.maxTextureSize : false;
+    if (mime !== 'image/png' && !oversize && !limits.reencodeAll) continue;
     if (mime === 'image/ktx2') continue;
     const slots = listTextureSlots(texture);
     const isData = slots.length > 0 && slots.every((slot) => DATA_SLOTS.test(slot));
     await compressTexture(texture, {
       encoder: sharp,
-      targetFormat: settings.textureFormat,
-      resize: [settings.maxTextureSize, settings.maxTextureSize],
-      quality: isData ? settings.dataTextureQuality : settings.colourTextureQuality,
+      targetFormat: limits.textureFormat,
+      resize: [limits.maxTextureSize, limits.maxTextureSize],
+      quality: isData ? limits.dataTextureQuality : limits.colourTextureQuality,
     });
     converted += 1;
   }
@@ -219,7 +239,92 @@ export async function processModel(
     if (extension.extensionName === 'KHR_draco_mesh_compression') extension.dispose();
   }
   await document.transform(dedup(), prune(), weld());
-  await optimiseTextures(document, settings);
+  const bbox = boundsOf(document);
+  const plans = planLevels(
+    countGeometry(document).triangles,
+    largestTextureSide(document),
+    settings.levels,
+  );
+  // Lighter levels first: each is a simplified copy; the full detail is the document itself.
+  const made: ModelLevel[] = [];
+  for (const plan of plans) {
+    const simplified = await simplifiedCopy(document, plan, (d) => countGeometry(d).triangles);
+    const name = `${target.stem}.${target.tag}.${plan.name}.glb`;
+    const written = await encodeAndWrite(
+      simplified.document,
+      settings,
+      { ...plan, textureFormat: settings.textureFormat, reencodeAll: true },
+      { dir: target.dir, name },
+    );
+    made.push({
+      name: plan.name,
+      url: `${target.url}/${name}`,
+      bytes: written.bytes,
+      ...written.geometry,
+      maxTextureSize: plan.maxTextureSize,
+      error: simplified.error,
+    });
+  }
+  const name = `${target.stem}.${target.tag}.glb`;
+  const full = await encodeAndWrite(
+    document,
+    settings,
+    { ...settings, reencodeAll: false },
+    { dir: target.dir, name },
+  );
+  // A level that saves too few bytes is left out (its file goes with the stale outputs).
+  const levels = worthwhileLevels(made, full.bytes);
+  const outputs = [name, ...levels.map((level) => level.url.split('/').pop()!)];
+  const warnings: string[] = [];
+  if (validator.warnings > 0) {
+    warnings.push(
+      `glTF validator: ${validator.warnings} warning(s), e.g. ${validator.messages[0] ?? ''}`,
+    );
+  }
+  return {
+    entry: {
+      kind: 'model',
+      master: { sha256: masterInfo.sha256, bytes: masterInfo.bytes, format },
+      url: `${target.url}/${name}`,
+      bytesBefore,
+      bytesAfter: full.bytes,
+      ...full.geometry,
+      bbox,
+      compression: 'meshopt',
+      levels,
+      validator,
+      warnings,
+    },
+    outputs: outputs.sort(),
+  };
+}
+
+/**
+ * Textures within their limits, meshopt geometry, then the GLB: validated and written
+ * atomically. Changes `document`.
+ */
+async function encodeAndWrite(
+  document: Document,
+  settings: ModelSettings,
+  textures: TextureLimits,
+  file: { dir: string; name: string },
+): Promise<{ bytes: number; geometry: { triangles: number; vertices: number } }> {
+  await optimiseTextures(document, textures);
+  await compressGeometry(document, settings);
+  const geometry = countGeometry(document);
+  const glb = await (await getIO()).writeBinary(document);
+  const check = await validateModel(glb, 'glb', () => Promise.reject(new Error('none')), 'out.glb');
+  if (check.errors > 0) {
+    throw new Error(
+      `optimised model (${file.name}) failed validation: ${check.messages.slice(0, 3).join('; ')}`,
+    );
+  }
+  await writeFileAtomic(join(file.dir, file.name), glb);
+  return { bytes: glb.length, geometry };
+}
+
+/** meshopt geometry compression: quantised (lossy, smaller) or bit-exact, as set. */
+async function compressGeometry(document: Document, settings: ModelSettings): Promise<void> {
   if (settings.quantize) {
     // Lossy: quantised attributes plus meshopt filters (smaller, not bit-exact).
     await document.transform(
@@ -239,36 +344,4 @@ export async function processModel(
       .setRequired(true)
       .setEncoderOptions({ method: EXTMeshoptCompression.EncoderMethod.QUANTIZE });
   }
-  const { triangles, vertices } = countGeometry(document);
-  const bbox = boundsOf(document);
-  const glb = await io.writeBinary(document);
-
-  const check = await validateModel(glb, 'glb', () => Promise.reject(new Error('none')), 'out.glb');
-  if (check.errors > 0) {
-    throw new Error(`optimised model failed validation: ${check.messages.slice(0, 3).join('; ')}`);
-  }
-  const name = `${target.stem}.${target.tag}.glb`;
-  await writeFileAtomic(join(target.dir, name), glb);
-  const warnings: string[] = [];
-  if (validator.warnings > 0) {
-    warnings.push(
-      `glTF validator: ${validator.warnings} warning(s), e.g. ${validator.messages[0] ?? ''}`,
-    );
-  }
-  return {
-    entry: {
-      kind: 'model',
-      master: { sha256: masterInfo.sha256, bytes: masterInfo.bytes, format },
-      url: `${target.url}/${name}`,
-      bytesBefore,
-      bytesAfter: glb.length,
-      triangles,
-      vertices,
-      bbox,
-      compression: 'meshopt',
-      validator,
-      warnings,
-    },
-    outputs: [name],
-  };
 }

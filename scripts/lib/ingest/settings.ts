@@ -1,6 +1,7 @@
 // Pipeline settings. Everything that changes an output belongs here: its hash is part of the
 // incremental-run key, so changing a setting reprocesses exactly the masters it affects.
 import { createHash } from 'node:crypto';
+import type { LevelSetting } from './model-levels.ts';
 
 export interface ImageSettings {
   /** Width ladder of the responsive derivatives (ascending). */
@@ -47,6 +48,12 @@ export interface ModelSettings {
   quantizePositionBits: number;
   /** meshopt level: 'high' adds octahedral/exponential filters. */
   meshoptLevel: 'medium' | 'high';
+  /**
+   * Lighter quality levels made beside the full detail (`model-levels.ts`): the viewer shows
+   * the preview first (≤ 50,000 triangles, 512 px textures: a phone parses it in well under
+   * a second) and the full detail on demand.
+   */
+  levels: LevelSetting[];
 }
 
 export interface PipelineSettings {
@@ -94,6 +101,22 @@ export function defaultSettings(
       quantize: true,
       quantizePositionBits: 16,
       meshoptLevel: 'high',
+      levels: [
+        {
+          name: 'preview',
+          maxTriangles: 50_000,
+          maxTextureSize: 512,
+          colourTextureQuality: 72,
+          dataTextureQuality: 80,
+        },
+        {
+          name: 'standard',
+          maxTriangles: 150_000,
+          maxTextureSize: 2048,
+          colourTextureQuality: 80,
+          dataTextureQuality: 90,
+        },
+      ],
     },
   };
 }

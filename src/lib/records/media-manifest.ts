@@ -144,6 +144,27 @@ export interface BoundingBox {
   size: [number, number, number];
 }
 
+/** Names of the lighter quality levels of a model, lightest first. */
+export type ModelLevelName = 'preview' | 'standard';
+
+/** A lighter version of a model, made at ingest for the first view. */
+export interface ModelLevel {
+  /** `preview` (shown first) or `standard` (more detail for modest devices). */
+  name: ModelLevelName;
+  /** Site-root-relative URL of the .glb. */
+  url: string;
+  /** Bytes of the .glb. */
+  bytes: number;
+  /** Triangles over all meshes. */
+  triangles: number;
+  /** Vertices over all meshes. */
+  vertices: number;
+  /** Largest texture side allowed at this level, in pixels. */
+  maxTextureSize: number;
+  /** Simplification error limit used, as a fraction of the mesh radius (0: not simplified). */
+  error: number;
+}
+
 /** A processed 3D model master. */
 export interface ModelEntry {
   kind: 'model';
@@ -163,6 +184,11 @@ export interface ModelEntry {
   bbox: BoundingBox;
   /** Geometry compression of the served file (decoder bundled with the site, no CDN). */
   compression: 'meshopt';
+  /**
+   * Lighter levels, lightest first; empty when the model is light already. `url`,
+   * `bytesAfter`, `triangles` and `vertices` above describe the full detail.
+   */
+  levels: ModelLevel[];
   /** Validation of the master. */
   validator: ValidatorSummary;
   /** Non-fatal notes. */
