@@ -15,9 +15,9 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
-import { roundView } from '../lib/viewer/camera.ts';
+import { viewAttribute } from '../lib/viewer/camera.ts';
 import { keyAction } from '../lib/viewer/keys.ts';
-import { lookInitial, type Look } from '../lib/viewer/lighting.ts';
+import { lookInitial, mergeLook } from '../lib/viewer/lighting.ts';
 import { showsScene } from '../lib/viewer/loading.ts';
 import { modeInitial, modeReducer } from '../lib/viewer/modes.ts';
 import { cmPerUnit } from '../lib/viewer/scale.ts';
@@ -25,6 +25,7 @@ import type { CameraView, ModelViewerProps, ViewerTourStep } from '../lib/viewer
 import AnnotationPanel from './viewer/AnnotationPanel.tsx';
 import AuthorPanel from './viewer/AuthorPanel.tsx';
 import Boundary from './viewer/Boundary.tsx';
+import DetailControl from './viewer/DetailControl.tsx';
 import type { Anchor, ViewerController } from './viewer/controller.ts';
 import { performKeyAction } from './viewer/keyboard.ts';
 import { useFullscreen, useReducedMotion } from './viewer/hooks.ts';
@@ -37,19 +38,12 @@ import Toolbar from './viewer/Toolbar.tsx';
 import TourPanel from './viewer/TourPanel.tsx';
 import { useAuthoring } from './viewer/useAuthoring.ts';
 import { useHotspots } from './viewer/useHotspots.ts';
+import { useLevels } from './viewer/useLevels.ts';
 import { useLoad } from './viewer/useLoad.ts';
 import { usePick } from './viewer/usePick.ts';
 import { useTour } from './viewer/useTour.ts';
 
 const Scene = lazy(() => import('./viewer/Scene.tsx'));
-
-/** The view as the root's `data-camera` attribute (what the end-to-end tests compare). */
-const fmtView = (view: CameraView) => {
-  const r = roundView(view);
-  return `${r.position.join(',')}|${r.target.join(',')}`;
-};
-
-const mergeLook = (look: Look, change: Partial<Look>): Look => ({ ...look, ...change });
 
 export default function ModelViewer(props: ModelViewerProps) {
   const { lang, hotspots, tour } = props;
@@ -60,6 +54,9 @@ export default function ModelViewer(props: ModelViewerProps) {
   const load = useLoad(rootRef);
   const reducedMotion = useReducedMotion();
   const [fullscreen, toggleFullscreen] = useFullscreen(rootRef);
+  const detail = useLevels(props.levels, props.bbox, rootRef, fullscreen);
+  // Once a level is on screen, loading another is the detail control's business.
+  const upgrading = detail.state.shown >= 0;
   const [look, changeLook] = useReducer(mergeLook, lookInitial);
   const [autoRotate, setAutoRotate] = useState(false);
   const { selected, setSelected, viewOf, choose } = useHotspots(hotspots, props.bbox, controller);
@@ -76,11 +73,15 @@ export default function ModelViewer(props: ModelViewerProps) {
     if (reducedMotion) setAutoRotate(false);
   }, [reducedMotion]);
 
-  const onView = useCallback((view: CameraView, pxPerUnit: number) => {
-    const root = rootRef.current;
-    if (root) root.dataset['camera'] = fmtView(view);
-    scaleBarRef.current?.show(pxPerUnit);
-  }, []);
+  const onView = useCallback(
+    (view: CameraView, pxPerUnit: number) => {
+      const root = rootRef.current;
+      if (root) root.dataset['camera'] = viewAttribute(view);
+      scaleBarRef.current?.show(pxPerUnit);
+      detail.onView(view);
+    },
+    [detail.onView],
+  );
 
   const anchors = useMemo<Anchor[]>(
     () => [
@@ -146,18 +147,19 @@ export default function ModelViewer(props: ModelViewerProps) {
           <Boundary key={load.state.attempt} onError={(e) => load.fail('webgl', e)}>
             <Suspense fallback={null}>
               <Scene
-                src={props.src}
-                bytes={props.bytes}
-                triangles={props.triangles}
+                level={detail.level}
                 bbox={props.bbox}
                 lighting={look.lighting}
                 rakingAzimuth={look.azimuth}
                 rakingElevation={look.elevation}
                 background={look.background}
                 controls={{ autoRotate, reducedMotion, anchors, overlay: overlayRef, controller }}
-                onProgress={load.onProgress}
+                onProgress={upgrading ? detail.onProgress : load.onProgress}
+                onShown={detail.onShown}
                 onReady={load.onReady}
-                onError={load.fail}
+                onError={(kind, e) =>
+                  upgrading && kind === 'load' ? detail.onFailed(e) : load.fail(kind, e)
+                }
                 onView={onView}
               />
             </Suspense>
@@ -177,7 +179,7 @@ export default function ModelViewer(props: ModelViewerProps) {
         id={id('status')}
         lang={lang}
         load={load.state}
-        bytes={props.bytes}
+        bytes={props.levels[0]!.bytes}
         onAction={(type) => load.dispatch({ type })}
       />
 
@@ -231,6 +233,15 @@ export default function ModelViewer(props: ModelViewerProps) {
             guided.dispatch({ type: 'stop' });
             setSelected(null);
           }}
+        />
+      )}
+
+      {canRender && props.levels.length > 1 && (
+        <DetailControl
+          lang={lang}
+          levels={props.levels}
+          state={detail.state}
+          onFull={() => detail.raise('request')}
         />
       )}
     </div>

@@ -13,6 +13,7 @@ import {
 
 const dist = resolve(import.meta.dirname, '../../dist');
 const PANEL = '/works/chaozhou-carved-panel-illustration/';
+const GONG = '/works/bronze-ritual-wine-ewer-gong/';
 const TEAPOT = '/works/yixing-teapot-illustration/';
 const NO_MODEL = '/works/zitan-cabinet/';
 const VIEWER_CHUNK = /\/_astro\/(Scene|ModelViewer)\.[^/]+\.js$/;
@@ -192,6 +193,30 @@ test('without WebGL the poster and a plain message are shown, and three.js is no
   // The rest of the page still works.
   await expect(page.locator('h1')).toBeVisible();
   expect(scripts.filter((url) => /\/_astro\/Scene\./.test(url))).toEqual([]);
+});
+
+test('the scan shows its light preview first and the full detail on request', async ({ page }) => {
+  const models: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.glb')) models.push(new URL(r.url()).pathname);
+  });
+  const viewer = await openViewer(page, GONG);
+  await expect(viewer).toHaveAttribute('data-level', 'preview');
+  const previewTriangles = Number(await viewer.getAttribute('data-triangles'));
+  expect(previewTriangles).toBeLessThanOrEqual(50_000);
+  // Nothing beyond the preview before the visitor acts.
+  expect(models).toEqual([expect.stringMatching(/\.preview\.glb$/)]);
+  const before = await canvasPixels(page);
+
+  await page.locator('[data-action="full-detail"]').click();
+  await expect(viewer).toHaveAttribute('data-level', 'full', { timeout: 150_000 });
+  expect(Number(await viewer.getAttribute('data-triangles'))).toBe(299_891);
+  expect(models.at(-1)).toMatch(/gong\.[0-9a-f]{8}\.glb$/);
+  await expect(page.locator('.mv-detail [role="status"]')).toContainText('完整细节');
+  // The denser mesh and its full textures change what is drawn (about 3 % of the pixels).
+  await expect
+    .poll(async () => changedShare(before.data, (await canvasPixels(page)).data))
+    .toBeGreaterThan(0.005);
 });
 
 test('a work page without a model loads no viewer code', async ({ page }) => {

@@ -2,6 +2,7 @@
  * A button of the viewer: its label from the string table, `data-action` (what the tests and the
  * keyboard help name it by) and, for a toggle, whether it is pressed.
  */
+import type { ReactNode } from 'react';
 import type { ViewerLang } from '../../lib/viewer/types.ts';
 import { tr, type StringKey } from './strings.ts';
 
@@ -12,9 +13,12 @@ export interface ButtonProps {
   onClick: () => void;
   pressed?: boolean;
   disabled?: boolean;
+  /** Shown after the label (e.g. a size). */
+  children?: ReactNode;
 }
 
-export default function Button({ lang, action, label, onClick, pressed, disabled }: ButtonProps) {
+export default function Button(props: ButtonProps) {
+  const { lang, action, label, onClick, pressed, disabled } = props;
   return (
     <button
       type="button"
@@ -25,6 +29,7 @@ export default function Button({ lang, action, label, onClick, pressed, disabled
       data-action={action}
     >
       {tr(lang, label)}
+      {props.children}
     </button>
   );
 }

@@ -1,23 +1,24 @@
 /**
  * The three.js part of the viewer, loaded only when a model is to be shown: the canvas with the
  * model (`load.ts`), its `Lights` and its `Controls`. Renders on demand (`frameloop="demand"`).
+ * A new quality level replaces the shown one only once it has loaded.
  */
 import { Canvas } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { NeutralToneMapping, type Object3D, type WebGLRenderer } from 'three';
 import type { BoundingBox } from '../../lib/records/media-manifest.ts';
 import { cameraLimits } from '../../lib/viewer/camera.ts';
+import type { ViewerLevel } from '../../lib/viewer/levels.ts';
 import type { ErrorKind } from '../../lib/viewer/loading.ts';
 import type { Background, CameraView, LightingPreset } from '../../lib/viewer/types.ts';
 import Controls, { type ControlsInput } from './Controls.tsx';
 import type { ReadyInfo } from './controller.ts';
 import Lights from './Lights.tsx';
-import { loadModel } from './load.ts';
+import { disposeObject, loadModel } from './load.ts';
 
 export interface SceneProps {
-  src: string;
-  bytes: number;
-  triangles: number;
+  /** The level to show: the one shown stays until this one is ready. */
+  level: ViewerLevel;
   bbox: BoundingBox;
   lighting: LightingPreset;
   rakingAzimuth: number;
@@ -25,6 +26,8 @@ export interface SceneProps {
   background: Background;
   controls: ControlsInput;
   onProgress: (fraction: number | 'decoding') => void;
+  /** A level is on screen. */
+  onShown: (level: ViewerLevel) => void;
   onReady: (info: ReadyInfo) => void;
   onError: (kind: ErrorKind, error?: unknown) => void;
   onView: (view: CameraView, pxPerUnit: number) => void;
@@ -33,23 +36,37 @@ export interface SceneProps {
 const FOV = 35;
 
 export default function Scene(props: SceneProps) {
-  const [model, setModel] = useState<Object3D | null>(null);
+  const [shown, setShown] = useState<{ model: Object3D; level: ViewerLevel } | null>(null);
+  const model = shown?.model ?? null;
   const started = useMemo(() => performance.now(), []);
   const limits = useMemo(() => cameraLimits(props.bbox, FOV), [props.bbox]);
   const callbacks = useRef(props);
   callbacks.current = props;
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
 
+  const { level } = props;
   useEffect(() => {
-    const loading = loadModel(props.src, props.bytes, (p) => callbacks.current.onProgress(p));
+    let cancelled = false;
+    const loading = loadModel(level.src, level.bytes, (p) => callbacks.current.onProgress(p));
     loading.done.then(
       (scene) => {
-        if (scene) setModel(scene);
+        if (scene && cancelled) disposeObject(scene);
+        else if (scene) setShown({ model: scene, level });
       },
       (error: unknown) => callbacks.current.onError('load', error),
     );
-    return () => loading.dispose();
-  }, [props.src, props.bytes]);
+    return () => {
+      cancelled = true;
+      loading.cancel();
+    };
+  }, [level]);
+
+  // The level replaced (or the scene unmounted) is freed once the new one is in the scene.
+  useEffect(() => {
+    if (!shown) return;
+    callbacks.current.onShown(shown.level);
+    return () => disposeObject(shown.model);
+  }, [shown]);
 
   const onLost = useMemo(
     () => (event: Event) => {
@@ -94,7 +111,7 @@ export default function Scene(props: SceneProps) {
       {model && <primitive object={model} />}
       <Controls
         model={model}
-        triangles={props.triangles}
+        triangles={shown?.level.triangles ?? 0}
         limits={limits}
         fov={FOV}
         {...props.controls}

@@ -1,5 +1,14 @@
 /** What the browser can do and asks for, checked before the three.js scene is loaded. */
+import type { DeviceHints } from '../../lib/viewer/levels.ts';
 import type { ErrorKind } from '../../lib/viewer/loading.ts';
+
+interface NetworkInformation {
+  saveData?: boolean;
+  effectiveType?: string;
+}
+
+const connection = () => (navigator as Navigator & { connection?: NetworkInformation }).connection;
+const deviceMemory = () => (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
 
 function hasWebGL(): boolean {
   try {
@@ -11,13 +20,21 @@ function hasWebGL(): boolean {
 }
 
 function wantsSavedData(): boolean {
-  const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
-  return Boolean(connection?.saveData) || matchMedia('(prefers-reduced-data: reduce)').matches;
+  return Boolean(connection()?.saveData) || matchMedia('(prefers-reduced-data: reduce)').matches;
 }
 
 function lowMemory(): boolean {
-  const memory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+  const memory = deviceMemory();
   return typeof memory === 'number' && memory < 2;
+}
+
+/** Device memory and connection, for choosing how much detail to load unasked. */
+export function deviceHints(): DeviceHints {
+  return {
+    memoryGb: deviceMemory(),
+    saveData: wantsSavedData(),
+    effectiveType: connection()?.effectiveType,
+  };
 }
 
 /** Whether to load the model now, wait for a click (saving data), or not at all (and why). */

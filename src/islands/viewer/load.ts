@@ -90,10 +90,13 @@ export function disposeObject(root: Object3D): void {
 }
 
 export interface LoadingModel {
-  /** The model's scene graph; rejects when loading failed. Undefined once aborted. */
+  /**
+   * The model's scene graph, which the caller then owns (and frees with `disposeObject`);
+   * rejects when loading failed. Undefined once cancelled.
+   */
   done: Promise<Object3D | undefined>;
-  /** Stop loading and free what was loaded. */
-  dispose(): void;
+  /** Stop loading; a model parsed after this is freed here and never handed over. */
+  cancel(): void;
 }
 
 /** Download and parse the .glb at `src`; progress is a fraction, then `'decoding'`. */
@@ -105,7 +108,6 @@ export function loadModel(
   const abort = new AbortController();
   const loader = new GLTFLoader();
   let draco: { dispose(): void } | undefined;
-  let loaded: Object3D | undefined;
   const done = (async () => {
     const buffer = await fetchWithProgress(src, bytes, onProgress, abort.signal);
     performance.mark('viewer:downloaded');
@@ -125,7 +127,6 @@ export function loadModel(
       }
     });
     performance.mark('viewer:decoded');
-    loaded = gltf.scene;
     return gltf.scene;
   })();
   return {
@@ -133,10 +134,9 @@ export function loadModel(
       if (abort.signal.aborted) return undefined;
       throw error;
     }),
-    dispose() {
+    cancel() {
       abort.abort();
       draco?.dispose();
-      if (loaded) disposeObject(loaded);
     },
   };
 }

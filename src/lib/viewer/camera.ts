@@ -174,3 +174,9 @@ export function roundView(view: CameraView, digits = 4): CameraView {
   const r = (v: number) => Number(v.toFixed(digits)) + 0;
   return { position: view.position.map(r) as Vec3, target: view.target.map(r) as Vec3 };
 }
+
+/** A view as the viewer's `data-camera` attribute (what the end-to-end tests compare). */
+export function viewAttribute(view: CameraView): string {
+  const r = roundView(view);
+  return `${r.position.join(',')}|${r.target.join(',')}`;
+}

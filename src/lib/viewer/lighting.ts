@@ -120,3 +120,6 @@ export const lookInitial: Look = {
   elevation: RAKING_RANGE.elevation.initial,
   background: 'light',
 };
+
+/** A look with some of its settings changed (the viewer's look reducer). */
+export const mergeLook = (look: Look, change: Partial<Look>): Look => ({ ...look, ...change });

@@ -3,6 +3,7 @@
  * Pure.
  */
 import type { BoundingBox, ModelEntry } from '../records/media-manifest.ts';
+import { viewerLevels } from './levels.ts';
 import type {
   CameraView,
   LightingPreset,
@@ -46,7 +47,7 @@ export function safeBox(bbox: BoundingBox): BoundingBox {
 
 export function viewerProps(input: {
   model: ModelRecord;
-  entry: Pick<ModelEntry, 'url' | 'bytesAfter' | 'triangles' | 'bbox'>;
+  entry: Pick<ModelEntry, 'url' | 'bytesAfter' | 'triangles' | 'bbox' | 'levels'>;
   dimensions?: RealDimensions | undefined;
   lang: ViewerLang;
   uid: string;
@@ -54,9 +55,7 @@ export function viewerProps(input: {
   const { model, entry, lang } = input;
   const dims = input.dimensions;
   return {
-    src: entry.url,
-    bytes: entry.bytesAfter,
-    triangles: entry.triangles,
+    levels: viewerLevels(entry),
     bbox: safeBox(entry.bbox),
     ...(dims
       ? {

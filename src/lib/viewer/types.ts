@@ -4,6 +4,7 @@
  * Pure: types only.
  */
 import type { BoundingBox } from '../records/media-manifest.ts';
+import type { ViewerLevel } from './levels.ts';
 
 export type Vec3 = [number, number, number];
 export type ViewerLang = 'zh' | 'en';
@@ -42,11 +43,8 @@ export interface RealDimensions {
 }
 
 export interface ModelViewerProps {
-  /** URL of the optimised .glb. */
-  src: string;
-  /** Size of the .glb in bytes (for the progress display when the server sends no length). */
-  bytes: number;
-  triangles: number;
+  /** Quality levels, lightest first (shown first); the last is the full detail. */
+  levels: ViewerLevel[];
   bbox: BoundingBox;
   dimensions?: RealDimensions | undefined;
   hotspots: ViewerHotspot[];

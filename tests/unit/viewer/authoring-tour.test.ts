@@ -100,6 +100,7 @@ describe('viewerProps', () => {
         bytesAfter: 10,
         triangles: 2,
         bbox: { min: [0, 0, 0], max: [1, 0, 1], size: [1, 0, 1] },
+        levels: [],
       },
       dimensions: { height: 10, weight: 5 } as never,
       lang: 'en',

@@ -1,0 +1,55 @@
+/**
+ * The quality level shown, and the control that loads the full detail (with its size), its
+ * progress, or why it did not load. Only for models with lighter levels; placed last in the
+ * viewer, so that its changing text moves none of the other controls.
+ */
+import type { ViewerLevel } from '../../lib/viewer/levels.ts';
+import type { ViewerLang } from '../../lib/viewer/types.ts';
+import Button from './Button.tsx';
+import { tr } from './strings.ts';
+import type { LevelsState } from './useLevels.ts';
+
+const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+export default function DetailControl(props: {
+  lang: ViewerLang;
+  levels: ViewerLevel[];
+  state: LevelsState;
+  onFull: () => void;
+}) {
+  const { lang, levels, state } = props;
+  const full = levels.at(-1)!;
+  const shown = levels[state.shown];
+  if (!shown) return null;
+  const count = (level: ViewerLevel) =>
+    `${level.triangles.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')} ${tr(lang, 'triangles')}`;
+  const { progress } = state;
+  const loading = progress !== null;
+  return (
+    <p className="mv-detail" data-detail={shown.name}>
+      <span role="status">
+        {shown === full ? tr(lang, 'detailShown') : tr(lang, 'lighterShown')} ({count(shown)})
+        {progress !== null && (
+          <>
+            {' · '}
+            {tr(lang, 'loadingDetail')}{' '}
+            {progress === 'decoding' ? '…' : `${Math.round(progress * 100)}%`}
+          </>
+        )}
+        {state.failed && <> · {tr(lang, 'detailError')}</>}
+      </span>{' '}
+      {/* Kept while loading (disabled) so that nothing around it moves under the pointer. */}
+      {shown !== full && (
+        <Button
+          lang={lang}
+          action="full-detail"
+          label="fullDetail"
+          onClick={props.onFull}
+          disabled={loading}
+        >
+          {` (${megabytes(full.bytes)})`}
+        </Button>
+      )}
+    </p>
+  );
+}
