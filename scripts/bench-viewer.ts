@@ -3,16 +3,17 @@
  * Chromium (software WebGL here, so the figures are an upper bound), plus the viewer's
  * JavaScript size. Needs a built site (dist/). Writes bench/results/viewer.json and .md.
  *
- * For each work page with a model: load the page, scroll the viewer into view and wait for its
- * `viewer-ready` event. Reported per model (median of the runs):
- *   - ready: from navigation start to the event (page, island, three.js, model, first frame);
- *   - scene: from the moment the scene chunk mounted to the event (download + decode + frame).
+ * For each work page with a model, per quality level (median of the runs): the first level
+ * from navigation start to its `viewer-level` event (page, island, three.js, model, first
+ * frame); the standard level from a click on a device reporting 2 GB, the full detail from the
+ * "full detail" control. Beside the viewer's JavaScript, `@google/model-viewer` built with Vite.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium, NO_BROWSER_MESSAGE } from './lib/browser.ts';
 import { serveDist } from './lib/serve-dist.ts';
+import { measureModelViewerJs } from './lib/models/reference-viewer.ts';
 import { formatBudget, measureViewerJs, modelPages } from './lib/models/viewer-budget.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -42,70 +43,87 @@ console.log(formatBudget(budget));
 
 const server = await serveDist(dist);
 const browser = await chromium.launch({ executablePath, args: chromiumArgs });
-const results: {
-  page: string;
+interface LevelFigure {
+  name: string;
   triangles: number;
-  modelBytes: number;
-  readyMs: number;
-  sceneMs: number;
-  runs: { readyMs: number; sceneMs: number }[];
-}[] = [];
+  bytes: number;
+  /** From navigation (first level) or from the visitor's action (later levels) to its first frame. */
+  ms: number;
+}
+const results: { page: string; levels: LevelFigure[]; runs: LevelFigure[][] }[] = [];
 try {
   for (const path of pages) {
-    const samples: { readyMs: number; sceneMs: number }[] = [];
-    let triangles = 0;
-    let modelBytes = 0;
-    for (let i = 0; i < runs; i++) {
-      // A fresh context each run: nothing cached.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await page.addInitScript(() => {
-        document.addEventListener('viewer-ready', (e) => {
-          (window as unknown as { benchReady: unknown }).benchReady = {
-            at: performance.now(),
-            ...(e as CustomEvent<{ ms: number; triangles: number }>).detail,
-          };
-        });
-      });
-      let bytes = 0;
-      page.on('response', async (r) => {
-        if (/\.glb$/.test(r.url())) bytes = Number(r.headers()['content-length'] ?? 0);
-      });
-      await page.goto(`${server.url}${path}`);
-      await page.locator('.mv').first().scrollIntoViewIfNeeded();
-      await page.waitForFunction(() => 'benchReady' in window, undefined, {
-        timeout: 300_000,
-        polling: 100,
-      });
-      const ready = (await page.evaluate(
-        () => (window as unknown as { benchReady: unknown }).benchReady,
-      )) as {
-        at: number;
-        ms: number;
-        triangles: number;
-      };
-      samples.push({ readyMs: Math.round(ready.at), sceneMs: ready.ms });
-      triangles = ready.triangles;
-      modelBytes = bytes;
-      await context.close();
-    }
-    const row = {
-      page: path,
-      triangles,
-      modelBytes,
-      readyMs: median(samples.map((s) => s.readyMs)),
-      sceneMs: median(samples.map((s) => s.sceneMs)),
-      runs: samples,
-    };
-    results.push(row);
+    const samples: LevelFigure[][] = [];
+    for (let i = 0; i < runs; i++) samples.push(await measureLevels(path));
+    const levels = samples[0]!.map((level, index) => ({
+      ...level,
+      ms: median(samples.map((run) => run[index]?.ms ?? NaN)),
+    }));
+    results.push({ page: path, levels, runs: samples });
     console.log(
-      `${path}: first frame ${row.readyMs} ms after navigation (scene ${row.sceneMs} ms), ${triangles} triangles`,
+      `${path}: ${levels.map((l) => `${l.name} ${l.triangles} triangles, ${(l.bytes / 1024).toFixed(0)} KiB, first frame ${l.ms} ms`).join('; ')}`,
     );
   }
 } finally {
   await browser.close();
   await server.close();
 }
+
+/**
+ * One cold run on a page: the first level from navigation; then, where the model has more,
+ * the standard level after a click on a device reporting 2 GB (what such a device gets), and
+ * the full detail after the "full detail" control, each timed from the action.
+ */
+async function measureLevels(path: string): Promise<LevelFigure[]> {
+  // A fresh context each run: nothing cached.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'deviceMemory', { get: () => 2 });
+    const shown: unknown[] = [];
+    (window as unknown as { benchLevels: unknown[] }).benchLevels = shown;
+    document.addEventListener('viewer-level', (e) => {
+      const { name, triangles, bytes } = (e as CustomEvent<LevelFigure>).detail;
+      shown.push({ name, triangles, bytes, at: performance.now() });
+    });
+  });
+  const waitFor = (count: number) =>
+    page.waitForFunction(
+      (n) => (window as unknown as { benchLevels: unknown[] }).benchLevels.length >= n,
+      count,
+      { timeout: 300_000, polling: 50 },
+    );
+  const now = () => page.evaluate(() => performance.now());
+  await page.goto(`${server.url}${path}`);
+  const viewer = page.locator('.mv').first();
+  await viewer.scrollIntoViewIfNeeded();
+  await waitFor(1);
+  const actions: number[] = [0];
+  const levels = ((await viewer.getAttribute('data-levels')) ?? '').split(' ');
+  if (levels.includes('standard')) {
+    actions.push(await now());
+    await page.locator('.mv-stage').first().dispatchEvent('pointerdown');
+    await waitFor(actions.length);
+  }
+  if (levels.length > 1) {
+    actions.push(await now());
+    await page.locator('[data-action="full-detail"]').click();
+    await waitFor(actions.length);
+  }
+  const shown = (await page.evaluate(
+    () => (window as unknown as { benchLevels: unknown[] }).benchLevels,
+  )) as (LevelFigure & { at: number })[];
+  await context.close();
+  return shown.map(({ name, triangles, bytes, at }, i) => ({
+    name,
+    triangles,
+    bytes,
+    ms: Math.round(at - (actions[i] ?? 0)),
+  }));
+}
+
+const reference = await measureModelViewerJs();
+console.log(`@google/model-viewer built with Vite: ${(reference.gzip / 1024).toFixed(1)} KiB gzip`);
 
 const out = join(root, 'bench', 'results');
 mkdirSync(out, { recursive: true });
@@ -114,6 +132,7 @@ const report = {
   browser: `${executablePath} (headless, ${chromiumArgs.includes('--disable-gpu') ? 'software WebGL' : 'GPU'})`,
   runs,
   jsBudget: { gzipBytes: budget.gzip, budgetBytes: budget.budget, chunks: budget.chunks },
+  reference: { name: '@google/model-viewer', ...reference },
   models: results,
 };
 writeFileSync(join(out, 'viewer.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -123,13 +142,17 @@ const md = [
   '',
   `Generated ${report.generatedAt} by \`npm run bench:viewer\`; ${runs} cold runs per model, median. Headless Chromium with software WebGL (SwiftShader): real devices with a GPU are much faster.`,
   '',
-  `Viewer JavaScript (gzip, including React): **${kib(budget.gzip)}** of the ${kib(budget.budget)} budget.`,
+  `Viewer JavaScript (gzip, including React and React Three Fiber): **${kib(budget.gzip)}** of the ${kib(budget.budget)} budget. The reference, \`@google/model-viewer\` built the same way (Vite, minified, its own three.js): **${kib(reference.gzip)}** (${(budget.gzip / reference.gzip).toFixed(2)}×).`,
   '',
-  '| Page | Triangles | Model (.glb) | First frame after navigation | Scene: download, decode, first frame |',
-  '| --- | ---: | ---: | ---: | ---: |',
-  ...results.map(
-    (r) =>
-      `| ${r.page} | ${r.triangles.toLocaleString('en')} | ${kib(r.modelBytes)} | ${r.readyMs} ms | ${r.sceneMs} ms |`,
+  'Each level of each model: the first from navigation to its first frame; the standard level (what a device reporting 2 GB gets on its first click) and the full detail (the "full detail" control) from the action to their first frame.',
+  '',
+  '| Page | Level | Triangles | Model (.glb) | First frame |',
+  '| --- | --- | ---: | ---: | ---: |',
+  ...results.flatMap((r) =>
+    r.levels.map(
+      (l) =>
+        `| ${r.page} | ${l.name} | ${l.triangles.toLocaleString('en')} | ${kib(l.bytes)} | ${l.ms} ms |`,
+    ),
   ),
   '',
 ].join('\n');

@@ -106,6 +106,27 @@ export const CONTENT_TYPES: Record<string, string> = {
   woff2: 'font/woff2',
 };
 
+/**
+ * Files worth compressing on the fly: text, and the models (meshopt data is made to be
+ * gzipped after: the gong's 50,000-triangle preview goes from 847 to 751 KiB). Images, fonts
+ * and WebAssembly-free binaries are compressed already. Pages are always compressed by nginx.
+ */
+export const COMPRESSED_EXTENSIONS = [
+  'css',
+  'js',
+  'mjs',
+  'json',
+  'xml',
+  'txt',
+  'csv',
+  'bib',
+  'ris',
+  'svg',
+  'glb',
+  'gltf',
+  'wasm',
+] as const;
+
 /** The headers a request for `path` gets: every matching rule, in order. */
 export function headersFor(rules: HeaderRule[], path: string): Record<string, string> {
   return Object.assign({}, ...rules.filter((r) => path.startsWith(r.path)).map((r) => r.headers));
@@ -155,7 +176,19 @@ export function nginxHeaders(rules: HeaderRule[]): string {
       '}',
     ].join('\n'),
   );
-  return [`# ${GENERATED}`, 'types {', ...types, '}', ...siteLines, ...locations, ''].join('\n');
+  const compressed = [...new Set(COMPRESSED_EXTENSIONS.map((ext) => CONTENT_TYPES[ext]!))]
+    .map((type) => type.split(';')[0])
+    .join(' ');
+  const gzip = [
+    'gzip on;',
+    'gzip_vary on;',
+    'gzip_min_length 1024;',
+    'gzip_comp_level 6;',
+    `gzip_types ${compressed};`,
+  ];
+  return [`# ${GENERATED}`, 'types {', ...types, '}', ...gzip, ...siteLines, ...locations, ''].join(
+    '\n',
+  );
 }
 
 /**

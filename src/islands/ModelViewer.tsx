@@ -183,7 +183,7 @@ export default function ModelViewer(props: ModelViewerProps) {
         onAction={(type) => load.dispatch({ type })}
       />
 
-      {canRender && (
+      {load.live && (
         <Toolbar
           lang={lang}
           look={look}
@@ -211,7 +211,7 @@ export default function ModelViewer(props: ModelViewerProps) {
         />
       )}
 
-      {canRender && hotspots.length > 0 && (
+      {load.live && hotspots.length > 0 && (
         <AnnotationPanel
           id={id('annotations')}
           lang={lang}
@@ -221,7 +221,7 @@ export default function ModelViewer(props: ModelViewerProps) {
         />
       )}
 
-      {canRender && tour.length > 0 && (
+      {load.live && tour.length > 0 && (
         <TourPanel
           id={id('tour')}
           lang={lang}
@@ -236,7 +236,7 @@ export default function ModelViewer(props: ModelViewerProps) {
         />
       )}
 
-      {canRender && props.levels.length > 1 && (
+      {load.live && props.levels.length > 1 && (
         <DetailControl
           lang={lang}
           levels={props.levels}

@@ -1,7 +1,7 @@
 /**
  * The quality level shown, and the control that loads the full detail (with its size), its
- * progress, or why it did not load. Only for models with lighter levels; placed last in the
- * viewer, so that its changing text moves none of the other controls.
+ * progress, or why it did not load. Only for models with lighter levels; rendered with the page
+ * (not once the model shows) and placed last in the viewer, so that nothing moves around it.
  */
 import type { ViewerLevel } from '../../lib/viewer/levels.ts';
 import type { ViewerLang } from '../../lib/viewer/types.ts';
@@ -19,8 +19,8 @@ export default function DetailControl(props: {
 }) {
   const { lang, levels, state } = props;
   const full = levels.at(-1)!;
-  const shown = levels[state.shown];
-  if (!shown) return null;
+  // Before the first level is on screen, the one that will be.
+  const shown = levels[Math.max(0, state.shown)]!;
   const count = (level: ViewerLevel) =>
     `${level.triangles.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')} ${tr(lang, 'triangles')}`;
   const { progress } = state;

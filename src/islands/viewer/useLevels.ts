@@ -2,7 +2,7 @@
  * Which quality level the scene loads (`src/lib/viewer/levels.ts`): the lightest first, more on
  * the visitor's first touch, click, wheel or key (as the device allows), on zooming in, in full
  * screen or from the detail control. Mirrors the level shown on the root element
- * (`data-level`, `data-triangles`, the `viewer-level` event) for pages and tests.
+ * (`data-levels`, `data-level`, `data-triangles`, the `viewer-level` event) for pages and tests.
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { BoundingBox } from '../../lib/records/media-manifest.ts';
@@ -54,6 +54,7 @@ export function useLevels(
 
   useEffect(() => {
     const element = root.current;
+    if (element) element.dataset['levels'] = levels.map((level) => level.name).join(' ');
     if (!element || levels.length < 2) return;
     const onInteract = () => raise('interaction');
     for (const type of INTERACTIONS) element.addEventListener(type, onInteract, { once: true });

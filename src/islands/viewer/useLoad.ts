@@ -46,5 +46,10 @@ export function useLoad(root: RefObject<HTMLElement | null>) {
     [root],
   );
 
-  return { state, dispatch, fail, onProgress, onReady };
+  /**
+   * The controls are shown from the first render (on the server too) unless the viewer has
+   * failed: appearing only once the model loads, they pushed the page down (layout shift).
+   */
+  const live = state.status !== 'error';
+  return { state, live, dispatch, fail, onProgress, onReady };
 }
