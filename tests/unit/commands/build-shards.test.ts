@@ -91,7 +91,8 @@ describe('a build in three shards', { timeout: 600_000 }, () => {
       const shard = runScript(root, 'scripts/build-site.ts', '--shard', `${String(i)}/3`);
       expect(shard.code, shard.output).toBe(0);
     }
-  });
+    // An ingest and four builds: about 2 minutes alone, more beside the other test files.
+  }, 480_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('merges into exactly the files of the unsharded build, byte for byte', () => {
