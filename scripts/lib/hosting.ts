@@ -108,8 +108,9 @@ export const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * Files worth compressing on the fly: text, and the models (meshopt data is made to be
- * gzipped after: the gong's 50,000-triangle preview goes from 847 to 751 KiB). Images, fonts
- * and WebAssembly-free binaries are compressed already. Pages are always compressed by nginx.
+ * gzipped after: the gong's 50,000-triangle preview goes from 847 to 751 KiB). Images and fonts
+ * are compressed already. hosting/nginx.conf's `gzip_types` lists their types (the Lighthouse
+ * test counts these files at their gzip size); Caddy's `encode` compresses text by itself.
  */
 export const COMPRESSED_EXTENSIONS = [
   'css',
@@ -176,19 +177,7 @@ export function nginxHeaders(rules: HeaderRule[]): string {
       '}',
     ].join('\n'),
   );
-  const compressed = [...new Set(COMPRESSED_EXTENSIONS.map((ext) => CONTENT_TYPES[ext]!))]
-    .map((type) => type.split(';')[0])
-    .join(' ');
-  const gzip = [
-    'gzip on;',
-    'gzip_vary on;',
-    'gzip_min_length 1024;',
-    'gzip_comp_level 6;',
-    `gzip_types ${compressed};`,
-  ];
-  return [`# ${GENERATED}`, 'types {', ...types, '}', ...gzip, ...siteLines, ...locations, ''].join(
-    '\n',
-  );
+  return [`# ${GENERATED}`, 'types {', ...types, '}', ...siteLines, ...locations, ''].join('\n');
 }
 
 /**
