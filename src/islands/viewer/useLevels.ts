@@ -4,7 +4,7 @@
  * screen or from the detail control. Mirrors the level shown on the root element
  * (`data-levels`, `data-level`, `data-triangles`, the `viewer-level` event) for pages and tests.
  */
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { BoundingBox } from '../../lib/records/media-manifest.ts';
 import type { CameraView } from '../../lib/viewer/types.ts';
 import {
@@ -40,15 +40,12 @@ export function useLevels(
     progress: null,
     failed: false,
   });
-  const latest = useRef(state);
-  latest.current = state;
-
   const raise = useCallback(
-    (reason: DetailReason) => {
-      const { wanted } = latest.current;
-      const next = levelAfter(levels, wanted, reason, deviceHints());
-      if (next > wanted) setState((s) => ({ ...s, wanted: next, progress: 0, failed: false }));
-    },
+    (reason: DetailReason) =>
+      setState((s) => {
+        const next = levelAfter(levels, s.wanted, reason, deviceHints());
+        return next > s.wanted ? { ...s, wanted: next, progress: 0, failed: false } : s;
+      }),
     [levels],
   );
 
@@ -67,13 +64,11 @@ export function useLevels(
     if (fullscreen) raise('fullscreen');
   }, [fullscreen, raise]);
 
-  const radius = Math.hypot(...bbox.size) / 2;
   const onView = useCallback(
     (view: CameraView) => {
-      if (zoomedIn(Math.hypot(...view.position.map((p, i) => p - view.target[i]!)), radius))
-        raise('zoom');
+      if (zoomedIn(view, bbox)) raise('zoom');
     },
-    [radius, raise],
+    [bbox, raise],
   );
 
   const onShown = useCallback(

@@ -29,10 +29,15 @@ export function fitDistance(radius: number, fovDeg: number, aspect = 1): number 
   return radius / Math.sin(half);
 }
 
+/** Radius of a model's bounding sphere (never zero: the camera maths divides by it). */
+export function modelRadius(bbox: BoundingBox): number {
+  return Math.max(Math.hypot(...bbox.size) / 2, 1e-4);
+}
+
 /** Limits and home view for a model: front three-quarter view, slightly from above. */
 export function cameraLimits(bbox: BoundingBox, fovDeg = 35, aspect = 4 / 3): CameraLimits {
   const center = [0, 1, 2].map((i) => (bbox.min[i]! + bbox.max[i]!) / 2) as Vec3;
-  const radius = Math.max(Math.hypot(...bbox.size) / 2, 1e-4);
+  const radius = modelRadius(bbox);
   const distance = fitDistance(radius, fovDeg, aspect) * 0.85;
   const azimuth = 25 * DEG;
   const elevation = 15 * DEG;

@@ -4,7 +4,9 @@
  * connection that can take it. Nothing beyond the first level loads before the visitor acts.
  * Pure.
  */
-import type { ModelEntry, ModelLevelName } from '../records/media-manifest.ts';
+import type { BoundingBox, ModelEntry, ModelLevelName } from '../records/media-manifest.ts';
+import { modelRadius, toSpherical } from './camera.ts';
+import type { CameraView } from './types.ts';
 
 export type LevelName = ModelLevelName | 'full';
 
@@ -80,7 +82,7 @@ export function levelAfter(
  */
 export const ZOOM_DETAIL_RADII = 1.4;
 
-/** Whether a camera `distance` from its target is close enough to ask for the full detail. */
-export function zoomedIn(distance: number, radius: number): boolean {
-  return distance < radius * ZOOM_DETAIL_RADII;
+/** Whether a view of a model with bounds `bbox` is close enough to ask for the full detail. */
+export function zoomedIn(view: CameraView, bbox: BoundingBox): boolean {
+  return toSpherical(view).distance < modelRadius(bbox) * ZOOM_DETAIL_RADII;
 }
