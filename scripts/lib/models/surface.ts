@@ -1,8 +1,7 @@
-// How far points lie from a model's surface: used to check that a hotspot placed on the full
-// detail still lies on the surface of every lighter level (`npm test`, `bench:viewer`).
+// How far points lie from a model's surface: the test that a hotspot placed on the full detail
+// still lies on the surface of every lighter level.
 import { type Document, type mat4, Primitive, type vec3 } from '@gltf-transform/core';
-
-type Vec3 = [number, number, number];
+import { dot, sub, type V3 } from './geometry.ts';
 
 /** World-space triangles of the default scene, as flat xyz triples (9 numbers per triangle). */
 export function worldTriangles(document: Document): Float64Array {
@@ -31,7 +30,7 @@ export function worldTriangles(document: Document): Float64Array {
 }
 
 /** A point through a column-major 4×4 matrix (glTF's layout). */
-function transformPoint([x, y, z]: vec3, m: mat4): Vec3 {
+function transformPoint([x, y, z]: vec3, m: mat4): V3 {
   const w = m[3] * x + m[7] * y + m[11] * z + m[15] || 1;
   return [
     (m[0] * x + m[4] * y + m[8] * z + m[12]) / w,
@@ -40,25 +39,24 @@ function transformPoint([x, y, z]: vec3, m: mat4): Vec3 {
   ];
 }
 
-const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+/** The point `t` of the way along `dir` from `o`. */
+const along = (o: V3, dir: V3, t: number): V3 => [
+  o[0] + dir[0] * t,
+  o[1] + dir[1] * t,
+  o[2] + dir[2] * t,
+];
 
 /** Squared distance from `p` to the triangle abc (Ericson, Real-Time Collision Detection 5.1.5). */
-export function pointTriangleDistanceSq(p: Vec3, a: Vec3, b: Vec3, c: Vec3): number {
+export function pointTriangleDistanceSq(p: V3, a: V3, b: V3, c: V3): number {
   const ab = sub(b, a);
   const ac = sub(c, a);
   const ap = sub(p, a);
   const d1 = dot(ab, ap);
   const d2 = dot(ac, ap);
-  const closest = (q: Vec3) => {
+  const closest = (q: V3) => {
     const d = sub(p, q);
     return dot(d, d);
   };
-  const along = (o: Vec3, dir: Vec3, t: number): Vec3 => [
-    o[0] + dir[0] * t,
-    o[1] + dir[1] * t,
-    o[2] + dir[2] * t,
-  ];
   if (d1 <= 0 && d2 <= 0) return closest(a);
   const bp = sub(p, b);
   const d3 = dot(ab, bp);
@@ -87,7 +85,7 @@ export function pointTriangleDistanceSq(p: Vec3, a: Vec3, b: Vec3, c: Vec3): num
 }
 
 /** Distance from `point` to the nearest of `triangles` (flat xyz triples); Infinity if none. */
-export function distanceToSurface(point: Vec3, triangles: Float64Array): number {
+export function distanceToSurface(point: V3, triangles: Float64Array): number {
   let best = Infinity;
   const t = triangles;
   for (let i = 0; i + 8 < t.length; i += 9) {

@@ -14,6 +14,7 @@ import { planLevels, worthwhileLevels } from '../../../scripts/lib/ingest/model-
 import type { IngestResult } from '../../../scripts/lib/ingest/run.ts';
 import { defaultSettings } from '../../../scripts/lib/ingest/settings.ts';
 import { distanceToSurface, worldTriangles } from '../../../scripts/lib/models/surface.ts';
+import { modelRadius } from '../../../src/lib/viewer/camera.ts';
 import { REPO_ROOT, type TempProject, tempProject } from './helpers.ts';
 
 const { levels } = defaultSettings().model;
@@ -120,7 +121,7 @@ describe('levels of the demo models', () => {
       if (record?.collection !== 'works') throw new Error(`${slug}: ${loaded.problems[0]?.en}`);
       for (const model of record.data.models) {
         const entry = modelOf(slug, model.file);
-        const radius = Math.hypot(...entry.bbox.size) / 2;
+        const radius = modelRadius(entry.bbox);
         for (const url of [...entry.levels.map((l) => l.url), entry.url]) {
           const triangles = worldTriangles(await io.read(join(project.root, 'public', url)));
           for (const hotspot of model.hotspots) {
