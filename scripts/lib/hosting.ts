@@ -109,7 +109,7 @@ export const CONTENT_TYPES: Record<string, string> = {
 /**
  * Files worth compressing on the fly: text, and the models (meshopt data is made to be
  * gzipped after: the gong's 50,000-triangle preview goes from 847 to 751 KiB). Images and fonts
- * are compressed already. hosting/nginx.conf's `gzip_types` lists their types (the Lighthouse
+ * are compressed already. The build writes nginx's `gzip_types` from this list (the Lighthouse
  * test counts these files at their gzip size); Caddy's `encode` compresses text by itself.
  */
 export const COMPRESSED_EXTENSIONS = [
@@ -167,7 +167,16 @@ const nginxHeader = (name: string, value: string) =>
 export function nginxHeaders(rules: HeaderRule[]): string {
   const [site, ...paths] = rules;
   const siteLines = Object.entries(site?.headers ?? {}).map(([k, v]) => nginxHeader(k, v));
-  const types = Object.entries(CONTENT_TYPES).map(([ext, type]) => `    "${type}" ${ext};`);
+  // nginx matches gzip_types against the type without the charset its charset module adds; a
+  // type with the charset written in (as these were) matched nothing, so scripts went out raw.
+  const bare = (type: string) => type.split(';')[0]!;
+  const types = Object.entries(CONTENT_TYPES).map(([ext, type]) => `    "${bare(type)}" ${ext};`);
+  const listed = (list: string[]) => [...new Set(list.map(bare))].join(' ');
+  // text/html has its charset and its compression in nginx already (and may not be listed).
+  const withCharset = Object.values(CONTENT_TYPES).filter(
+    (type) => type.includes('charset=utf-8') && bare(type) !== 'text/html',
+  );
+  const compressed = COMPRESSED_EXTENSIONS.map((ext) => CONTENT_TYPES[ext]!);
   const locations = paths.map((rule) =>
     [
       `location ^~ ${rule.path} {`,
@@ -177,7 +186,18 @@ export function nginxHeaders(rules: HeaderRule[]): string {
       '}',
     ].join('\n'),
   );
-  return [`# ${GENERATED}`, 'types {', ...types, '}', ...siteLines, ...locations, ''].join('\n');
+  return [
+    `# ${GENERATED}`,
+    'types {',
+    ...types,
+    '}',
+    'charset utf-8;',
+    `charset_types ${listed(withCharset)};`,
+    `gzip_types ${listed(compressed)};`,
+    ...siteLines,
+    ...locations,
+    '',
+  ].join('\n');
 }
 
 /**

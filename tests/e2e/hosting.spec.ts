@@ -235,6 +235,15 @@ async function checkHost(host: RunningHost, page: Page): Promise<void> {
     }
   }
 
+  // Scripts (the 3D viewer's is 1 MB before compression) travel compressed.
+  const script = readdirSync(join(dist, '_astro')).find(
+    (file) => file.endsWith('.js') && statSync(join(dist, '_astro', file)).size > 100_000,
+  );
+  const compressed = await fetch(`${host.url}/_astro/${script}`, {
+    headers: { 'accept-encoding': 'gzip' },
+  });
+  expect(compressed.headers.get('content-encoding')).toMatch(/^(gzip|zstd|br)$/);
+
   const missing = await get('/no-such-page/');
   expect(missing.status).toBe(404);
   expect(await missing.text()).toBe(readFileSync(join(dist, '404.html'), 'utf8'));

@@ -167,6 +167,10 @@ describe('hosting headers', () => {
       expect(location).toContain(`add_header Content-Security-Policy "default-src 'self'" always;`);
     }
     expect(conf).toContain('"model/gltf-binary" glb;');
+    // nginx adds the charset itself: with it written into the type, gzip_types matched nothing.
+    expect(conf).toContain('"text/javascript" js;');
+    expect(conf).toMatch(/^charset_types .*text\/javascript/m);
+    expect(conf).toMatch(/^gzip_types .*text\/javascript.*model\/gltf-binary/m);
   });
 
   it('write the same rules for Netlify / Cloudflare Pages and Caddy', () => {
