@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import { defineConfig, envField } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { contentSafety } from './src/lib/content-safety/plugin.ts';
+import { leanDataStoreIntegration } from './src/lib/site/lean-data-store.ts';
 import { buildShardIntegration } from './src/lib/site/shard-integration.ts';
 
 // The public address of the site, used for canonical links, IIIF ids and the sitemap.
@@ -14,7 +15,9 @@ export default defineConfig({
   site,
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Four pages at a time: while one page's files are written the next renders (measured at
+  // 10,000 records: page generation 104 s → 77 s; 8 at a time gained nothing more).
+  build: { format: 'directory', concurrency: 4 },
   i18n: {
     locales: ['zh', 'en'],
     defaultLocale: 'zh',
@@ -33,6 +36,7 @@ export default defineConfig({
     mdx(),
     react(),
     buildShardIntegration(),
+    leanDataStoreIntegration(),
     {
       // `client:intent`: hydrate an island when the visitor turns to it (the search page).
       name: 'baigong-client-intent',
