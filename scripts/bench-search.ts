@@ -3,10 +3,14 @@
  * documents from real names in ../shared/data (the national ICH list and its regional entries,
  * the IMA Chinese collection's titles, materials and makers) combined with the project's
  * vocabularies, passes them through the real document builder, indexes them in an embedded
- * Meilisearch on loopback, and measures query latency at 1 and 8 concurrent clients.
- * Writes bench/results/search.json and bench/results/search.md.
+ * Meilisearch on loopback, and measures query latency at 1 and 8 concurrent clients, with the
+ * server's peak memory and the index's size on disk at each size. Documents are made and sent in
+ * batches of 10,000, so a million never sit in this process's memory at once.
+ * Writes bench/results/search.json and bench/results/search.md; a size measured before and not
+ * in this run keeps its row (with its own date and load).
  *
  *   npm run bench:search                 # 10k and 100k
+ *   npm run bench:search -- --sizes 1000000
  *   npm run bench:search -- --sizes 10000 --queries 300
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,8 +20,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pinyin } from 'pinyin-pro';
 import type { AnyRecordRef } from '../src/lib/records/record-ref.ts';
+import { Meilisearch } from 'meilisearch';
 import { toSearchDocument } from '../src/lib/search/build-document.ts';
+import type { SearchDocument } from '../src/lib/search/document.ts';
 import { traditionalForms } from '../src/lib/search/chinese-forms.ts';
+import { diskBytes, sampleResident } from './lib/bench-scale.ts';
 import { commandLine, wholeNumber } from './lib/command-line.ts';
 import { parseCsv } from './lib/import/source.ts';
 import { indexDocuments } from './lib/meili/indexer.ts';
@@ -40,6 +47,8 @@ const { values: args } = commandLine(
 );
 const SIZES = args.sizes.split(',').map((size) => wholeNumber('sizes', size, usage) ?? 0);
 const QUERIES = wholeNumber('queries', args.queries, usage) ?? 600; // per run (bounded)
+/** Documents made and sent at a time. */
+const BATCH = 10_000;
 const WARMUP = 50;
 const CLIENTS = [1, 8];
 
@@ -462,6 +471,38 @@ async function runLatency(
   };
 }
 
+/** One size's figures as search.json keeps them. */
+interface SizeRun {
+  date: string;
+  documents: number;
+  documentBytes: number;
+  buildDocumentsMs: number;
+  indexingMs: number;
+  /** Not measured before 2026-12-02. */
+  server?: { indexingPeakMB?: number; queryPeakMB?: number; diskMB: number };
+  /** 1-minute load averages before and after the run that measured this size. */
+  load: { before: number[]; after: number[] };
+  latency: LatencyResult[];
+}
+
+/** The sizes an earlier run measured (dated by that run when it did not date each size). */
+function earlierRuns(file: string): SizeRun[] {
+  if (!existsSync(file)) return [];
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    date: string;
+    machine: { loadBefore?: number[]; loadAfter?: number[] };
+    runs: (Omit<SizeRun, 'date' | 'load'> & Partial<Pick<SizeRun, 'date' | 'load'>>)[];
+  };
+  return report.runs.map((run) => ({
+    ...run,
+    date: run.date ?? report.date,
+    load: run.load ?? {
+      before: report.machine.loadBefore ?? [],
+      after: report.machine.loadAfter ?? [],
+    },
+  }));
+}
+
 // ---------------------------------------------------------------- main
 async function main(): Promise<void> {
   for (const file of ['ich/crafts-items.csv', 'museum/ima-chinese-objects.json']) {
@@ -488,22 +529,41 @@ async function main(): Promise<void> {
   try {
     for (const size of SIZES) {
       seed = 20240601 + size;
-      const t0 = performance.now();
-      const all = Array.from({ length: size }, (_, i) => makeRecord(i + 1));
-      const docs = all.map((record) => toSearchDocument(record));
-      const buildMs = Math.round(performance.now() - t0);
-      const bytes = docs.reduce((sum, d) => sum + JSON.stringify(d).length, 0);
+      const made = { ms: 0, bytes: 0 };
+      /** The documents in batches, made as the indexer asks for them (timed apart). */
+      function* documentBatches(): Generator<SearchDocument[]> {
+        for (let first = 1; first <= size; first += BATCH) {
+          const t0 = performance.now();
+          const count = Math.min(BATCH, size - first + 1);
+          const batch = Array.from({ length: count }, (_, i) =>
+            toSearchDocument(makeRecord(first + i)),
+          );
+          made.bytes += batch.reduce((sum, d) => sum + JSON.stringify(d).length, 0);
+          made.ms += performance.now() - t0;
+          yield batch;
+        }
+      }
       const index = `bench_${size}`;
-      console.log(`${size} documents built in ${(buildMs / 1000).toFixed(1)} s; indexing…`);
+      console.log(`${size.toLocaleString('en')} documents: making and indexing…`);
+      const serverPid = Number(readFileSync(join(work, 'meili.pid'), 'utf8'));
+      const memory = sampleResident(serverPid);
       const result = await indexDocuments({
         host: server.host,
         masterKey: server.masterKey,
-        documents: docs,
+        documents: documentBatches,
         indexName: index,
-        batchSize: 10_000,
-        taskTimeoutMs: 30 * 60_000,
+        batchSize: BATCH,
+        taskTimeoutMs: 60 * 60_000,
       });
-      console.log(`  indexed in ${(result.durationMs / 1000).toFixed(1)} s`);
+      const buildMs = Math.round(made.ms);
+      const indexingMs = result.durationMs - buildMs;
+      const indexingPeakMB = memory.stop();
+      const diskMB = Math.round(diskBytes(join(work, 'data')) / 2 ** 20);
+      console.log(
+        `  made in ${(buildMs / 1000).toFixed(1)} s, indexed in ${(indexingMs / 1000).toFixed(1)} s; ` +
+          `server peak ${String(indexingPeakMB)} MB, ${String(diskMB)} MB on disk`,
+      );
+      const queryMemory = sampleResident(serverPid);
       const latency = [];
       for (const clients of CLIENTS) {
         seed = 99 + clients;
@@ -514,17 +574,22 @@ async function main(): Promise<void> {
         latency.push(r);
       }
       runs.push({
+        date: new Date().toISOString(),
         documents: size,
-        documentBytes: bytes,
+        documentBytes: made.bytes,
         buildDocumentsMs: buildMs,
-        indexingMs: result.durationMs,
+        indexingMs,
+        server: {
+          indexingPeakMB,
+          queryPeakMB: queryMemory.stop(),
+          diskMB,
+        },
         latency,
       });
-      // Free the disk and memory before the next size.
-      await fetch(`${server.host}/indexes/${index}`, {
-        method: 'DELETE',
-        headers: { Authorization: `Bearer ${server.masterKey}` },
-      });
+      // Free the disk and memory before the next size (and its disk figure).
+      await new Meilisearch({ host: server.host, apiKey: server.masterKey })
+        .deleteIndex(index)
+        .waitTask({ timeout: 10 * 60_000 });
     }
   } finally {
     await server.stop();
@@ -532,6 +597,12 @@ async function main(): Promise<void> {
   }
 
   const loadAfter = loadavg().map((l) => Math.round(l * 100) / 100);
+  const outDir = join(root, 'bench', 'results');
+  const resultFile = join(outDir, 'search.json');
+  const measured = [
+    ...earlierRuns(resultFile).filter((run) => !SIZES.includes(run.documents)),
+    ...runs.map((run) => ({ ...run, load: { before: loadBefore, after: loadAfter } })),
+  ].sort((a, b) => a.documents - b.documents);
   const report = {
     date: new Date().toISOString(),
     machine: {
@@ -557,35 +628,44 @@ async function main(): Promise<void> {
         'titles combine ICH regional-entry places and item names (shared/data/ich) with object and motif words; English titles, summaries and makers from IMA titles (shared/data/museum); category, material, period and license from the project vocabularies; documents made by the real builder (pinyin, initials, traditional forms)',
     },
     targets: { p95MsAt100kOneClient: 30, indexing100kSeconds: 120 },
-    runs,
+    runs: measured,
   };
-  const outDir = join(root, 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'search.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(resultFile, `${JSON.stringify(report, null, 2)}\n`);
+  const mb = (n: number | undefined) => (n === undefined ? 'n/a' : n.toLocaleString('en'));
 
   const lines = [
     '# Search benchmark',
     '',
-    `Run ${report.date} on ${report.machine.cpus} cores (${report.machine.cpuModel}), ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, Meilisearch ${report.machine.meilisearch}, over loopback. Load average before/after: ${loadBefore.join(' ')} / ${loadAfter.join(' ')}.`,
+    `Last run ${report.date} on ${report.machine.cpus} cores (${report.machine.cpuModel}), ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, Meilisearch ${report.machine.meilisearch}, over loopback. Each size's date and the load average around its run are in its row and in search.json.`,
     '',
     `Query mix: ${MIX.map(([k, s]) => `${k} ${Math.round(s * 100)}%`).join(', ')}. Each request is what the search page sends: 20 hits, highlights, facet counts for 8 attributes. ${QUERIES} measured queries per run after ${WARMUP} warm-up queries per client.`,
     '',
     'Targets: p95 under 30 ms at 100,000 documents with one client; indexing 100,000 documents in under 2 minutes.',
     '',
-    '| documents | build docs (s) | indexing (s) | clients | p50 (ms) | p95 (ms) | p99 (ms) | q/s | zero-hit share |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...runs.flatMap((run) =>
+    '| documents | build docs (s) | indexing (s) | clients | p50 (ms) | p95 (ms) | p99 (ms) | q/s | zero-hit share | date (load before/after) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...measured.flatMap((run) =>
       run.latency.map(
         (l) =>
-          `| ${run.documents.toLocaleString('en')} | ${(run.buildDocumentsMs / 1000).toFixed(1)} | ${(run.indexingMs / 1000).toFixed(1)} | ${l.clients} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.throughputQps} | ${l.zeroHitShare} |`,
+          `| ${run.documents.toLocaleString('en')} | ${(run.buildDocumentsMs / 1000).toFixed(1)} | ${(run.indexingMs / 1000).toFixed(1)} | ${l.clients} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.throughputQps} | ${l.zeroHitShare} | ${run.date.slice(0, 10)} (${run.load.before[0] ?? '?'} / ${run.load.after[0] ?? '?'}) |`,
       ),
+    ),
+    '',
+    'Meilisearch server memory (peak resident set while indexing, and while answering the queries) and the index data on disk:',
+    '',
+    '| documents | document JSON (MB) | server peak, indexing (MB) | server peak, queries (MB) | data on disk (MB) |',
+    '|---:|---:|---:|---:|---:|',
+    ...measured.map(
+      (run) =>
+        `| ${run.documents.toLocaleString('en')} | ${mb(Math.round(run.documentBytes / 2 ** 20))} | ${mb(run.server?.indexingPeakMB)} | ${mb(run.server?.queryPeakMB)} | ${mb(run.server?.diskMB)} |`,
     ),
     '',
     'p95 by query kind (ms):',
     '',
     `| documents | clients | ${MIX.map(([k]) => k).join(' | ')} |`,
     `|---:|---:|${MIX.map(() => '---:').join('|')}|`,
-    ...runs.flatMap((run) =>
+    ...measured.flatMap((run) =>
       run.latency.map(
         (l) =>
           `| ${run.documents.toLocaleString('en')} | ${l.clients} | ${MIX.map(([k]) => l.byKind[k]?.p95 ?? '').join(' | ')} |`,

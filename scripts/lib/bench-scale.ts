@@ -2,10 +2,19 @@
  * What `npm run bench:build -- --records N` needs to measure the build at a size the archive does
  * not have yet: synthetic works made from the real imported ones, a child process timed with its
  * peak memory, and the same number of pages built by a minimal reference (Hugo), so that a
- * figure taken on a noisy machine can be read as a ratio.
+ * figure taken on a noisy machine can be read as a ratio. `bench:search` takes the memory and disk
+ * measures from here too.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /** The first ID number of synthetic works: far above any real one, so the two never meet. */
@@ -79,6 +88,46 @@ function peakKiB(pid: number): number | undefined {
   } catch {
     return undefined; // the process has ended, or this is not Linux
   }
+}
+
+/** The process's resident memory now (Linux VmRSS), in kB. */
+function residentKiB(pid: number): number | undefined {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${String(pid)}/status`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Samples a running process's resident memory every 250 ms until `stop()`, which gives the
+ * highest reading in MB (a phase's peak, where VmHWM would give the peak since the process began).
+ */
+export function sampleResident(pid: number): { stop(): number | undefined } {
+  let peak: number | undefined;
+  const sample = (): void => {
+    const kib = residentKiB(pid);
+    if (kib !== undefined) peak = Math.max(peak ?? 0, kib);
+  };
+  sample();
+  const timer = setInterval(sample, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak === undefined ? undefined : Math.round(peak / 1024);
+    },
+  };
+}
+
+/** Bytes of the files under `dir`, counted in 4 KiB blocks as they take up the disk. */
+export function diskBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).blocks * 512;
+  }
+  return total;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   firstUnder as first,
   pages,
   pageTypesBothLanguages,
+  workWithPicture,
 } from './pages.ts';
 
 const pageTypes = pageTypesBothLanguages();
@@ -101,6 +102,39 @@ test.describe('the works gallery', () => {
   test('says how many works it shows, also before any script runs', async ({ request }) => {
     const html = await (await request.get('/en/works/')).text();
     expect(html).toMatch(/id="work-count">\s*\d+ works\s*</);
+  });
+});
+
+test.describe('the visitor’s collection', () => {
+  test('shows a work saved on its page, with its picture, from that work’s own JSON', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    const work = workWithPicture();
+    await page.goto(work);
+    const title = (await page.locator('h1').first().textContent())?.trim() ?? '';
+    const save = page.locator('[data-save-id]');
+    const id = await save.getAttribute('data-save-id');
+    await save.click();
+    await expect(save).toHaveAttribute('aria-pressed', 'true');
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.goto('/collection/');
+    await expect(page.locator('#collection')).toHaveAttribute('data-ready', 'true');
+    const card = page.locator('#collection-grid article');
+    await expect(card).toHaveCount(1);
+    await expect(card.locator('h2 a')).toHaveText(title);
+    await expect(card.locator('h2 a')).toHaveAttribute('href', work);
+    await expect(card.locator('img')).toHaveAttribute('src', /^\/media\/works\/.+\.webp$/);
+    await expect(card.locator('img')).toHaveJSProperty('complete', true);
+    expect(
+      await card.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBeGreaterThan(0);
+    // one small file per saved work, never an index of the whole archive
+    expect(asked.filter((path) => path.endsWith('.json'))).toEqual([
+      `/api/works/${String(id)}.json`,
+    ]);
+    expect(errors).toEqual([]);
   });
 });
 

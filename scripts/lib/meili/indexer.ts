@@ -87,7 +87,11 @@ function networkReason(error: unknown): string {
 export interface IndexDocumentsOptions {
   host: string;
   masterKey: string;
-  documents: readonly SearchDocument[] | readonly Record<string, unknown>[];
+  /**
+   * The documents; or a function giving them batch by batch as they are sent, so that a very
+   * large set (the 1,000,000-document benchmark) is never in memory whole.
+   */
+  documents: readonly Document[] | (() => Iterable<readonly Document[]>);
   /** Live index name. Default MEILI_INDEX or `baigong`. */
   indexName?: string;
   /** Settings to apply (default: {@link searchSettings}). */
@@ -198,6 +202,14 @@ async function removeLeftovers(
   return leftovers;
 }
 
+/** A search document as sent to Meilisearch. */
+type Document = SearchDocument | Record<string, unknown>;
+
+/** `items` in consecutive slices of at most `size`. */
+function* slices<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
 /** Builds a fresh index from `documents` and swaps it in atomically. */
 export async function indexDocuments(options: IndexDocumentsOptions): Promise<IndexResult> {
   const started = performance.now();
@@ -225,25 +237,36 @@ export async function indexDocuments(options: IndexDocumentsOptions): Promise<In
       index.updateSettings(options.settings ?? searchSettings()),
       timeout,
     );
-    const docs = options.documents as Record<string, unknown>[];
-    // Enqueue every batch first (Meilisearch batches them), then wait for each.
+    const batches =
+      typeof options.documents === 'function'
+        ? options.documents()
+        : slices(options.documents, batchSize);
+    // Send every batch first (Meilisearch processes what has arrived together), each upload
+    // finished before the next batch is made, then wait for each to be indexed.
     const tasks: EnqueuedTaskPromise[] = [];
-    for (let i = 0; i < docs.length; i += batchSize) {
-      const task = index.addDocuments(docs.slice(i, i + batchSize), { primaryKey });
+    const counts: Partial<Record<Collection, number>> = {};
+    let total = 0;
+    for (const batch of batches) {
+      const task = index.addDocuments(batch as Record<string, unknown>[], { primaryKey });
       // Awaited in turn below; when one fails the rest must not become unhandled rejections.
-      task.catch(() => {});
+      await task.catch(() => {});
       tasks.push(task);
+      total += batch.length;
+      for (const doc of batch) {
+        const type = doc['type'] as Collection | undefined;
+        if (type) counts[type] = (counts[type] ?? 0) + 1;
+      }
     }
     for (const [n, task] of tasks.entries()) {
       await settle(`add documents (batch ${n + 1} of ${tasks.length})`, task, timeout);
     }
     const stats = await index.getStats();
-    if (stats.numberOfDocuments !== docs.length) {
+    if (stats.numberOfDocuments !== total) {
       throw new Error(
-        `Meilisearch indexed ${stats.numberOfDocuments} of ${docs.length} documents (duplicate or missing ids?)`,
+        `Meilisearch indexed ${stats.numberOfDocuments} of ${total} documents (duplicate or missing ids?)`,
       );
     }
-    log(`built ${tmp} with ${docs.length} documents`);
+    log(`built ${tmp} with ${total} documents`);
 
     let replaced = true;
     try {
@@ -263,14 +286,9 @@ export async function indexDocuments(options: IndexDocumentsOptions): Promise<In
       // After the swap `tmp` holds the previous documents.
       await settle(`delete the previous index`, client.deleteIndex(tmp), timeout);
     }
-    const counts: Partial<Record<Collection, number>> = {};
-    for (const doc of docs) {
-      const type = doc['type'] as Collection | undefined;
-      if (type) counts[type] = (counts[type] ?? 0) + 1;
-    }
     return {
       indexName,
-      documents: docs.length,
+      documents: total,
       counts,
       replaced,
       durationMs: Math.round(performance.now() - started),

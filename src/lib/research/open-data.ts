@@ -12,7 +12,11 @@
  */
 import type { Collection } from '../../schemas/index.ts';
 import { collections } from '../../schemas/index.ts';
-import { fallbackFormat, largestDerivative } from '../records/media-manifest.ts';
+import {
+  derivativeForWidth,
+  fallbackFormat,
+  largestDerivative,
+} from '../records/media-manifest.ts';
 import {
   DEFAULT_RECORD_LICENSE,
   refImages,
@@ -70,6 +74,9 @@ export function apiPath(collection: Collection, id: string): string {
   return `/api/${collection}/${id}.json`;
 }
 
+/** The width of `media[].thumbnail` in a record's JSON: the 320 px derivative, as on cards. */
+const THUMBNAIL_WIDTH = 320;
+
 /** The JSON document of one record. */
 export function recordDocument(ref: AnyRecordRef, ctx: ExportContext) {
   const licenseKey = refLicense(ref);
@@ -78,6 +85,7 @@ export function recordDocument(ref: AnyRecordRef, ctx: ExportContext) {
     const entry = ctx.image(ref.collection, ref.slug, img.file);
     const best = entry ? largestDerivative(entry, fallbackFormat(entry)) : undefined;
     if (!entry || !best) return [];
+    const thumb = derivativeForWidth(entry, THUMBNAIL_WIDTH, 'webp');
     return [
       {
         file: img.file,
@@ -90,6 +98,16 @@ export function recordDocument(ref: AnyRecordRef, ctx: ExportContext) {
         originalHeight: entry.height,
         license: findTerm('licenses', img.rights.license)?.url ?? img.rights.license,
         credit: img.rights.credit,
+        // a card-sized picture (the visitor's collection page shows saved works with it)
+        ...(thumb
+          ? {
+              thumbnail: {
+                url: absolute(thumb.url, ctx.site),
+                width: thumb.width,
+                height: thumb.height,
+              },
+            }
+          : {}),
         ...(entry.iiif ? { iiifInfo: absolute(entry.iiif.info, ctx.site) } : {}),
       },
     ];

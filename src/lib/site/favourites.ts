@@ -37,3 +37,45 @@ export function readSaved(storage: Pick<Storage, 'getItem'>): string[] {
 export function writeSaved(storage: Pick<Storage, 'setItem'>, ids: readonly string[]): void {
   storage.setItem(STORAGE_KEY, JSON.stringify(cleanIds(ids)));
 }
+
+/** A saved work as the collection page shows it. */
+export interface SavedWork {
+  id: string;
+  title: { zh: string; en: string };
+  /** Paths of the work's pages (the site's own, wherever it is served). */
+  url: { zh: string; en: string };
+  thumbnail: { url: string; width: number; height: number } | null;
+  alt: { zh: string; en: string } | null;
+}
+
+/** The parts of a record's `/api/works/<ID>.json` the collection page reads. */
+export interface WorkJson {
+  id: string;
+  name: { zh: string; en: string };
+  links: { page: { zh: string; en: string } };
+  media: { thumbnail?: { url: string; width: number; height: number } }[];
+  data: { images?: { alt?: { zh: string; en: string } }[] };
+}
+
+/** The JSON of one saved work: one small file per work, so the page never loads the archive. */
+export function savedWorkUrl(id: string): string {
+  return `/api/works/${id}.json`;
+}
+
+/** The path of an absolute URL made at build time for the site's configured address. */
+const pathOf = (url: string) => {
+  const { pathname, search } = new URL(url, 'http://site.invalid');
+  return pathname + search;
+};
+
+/** A saved work from its record JSON. */
+export function savedWork(json: WorkJson): SavedWork {
+  const thumb = json.media[0]?.thumbnail;
+  return {
+    id: json.id,
+    title: json.name,
+    url: { zh: pathOf(json.links.page.zh), en: pathOf(json.links.page.en) },
+    thumbnail: thumb ? { ...thumb, url: pathOf(thumb.url) } : null,
+    alt: json.data.images?.[0]?.alt ?? null,
+  };
+}

@@ -18,7 +18,8 @@ import {
   recordDocument,
   toCsv,
 } from '../../../src/lib/research/open-data.ts';
-import { recordsOf, type AnyRecordRef } from '../../../src/lib/records/record-ref.ts';
+import { recordsOf, refName, type AnyRecordRef } from '../../../src/lib/records/record-ref.ts';
+import { savedWork, savedWorkUrl, type WorkJson } from '../../../src/lib/site/favourites.ts';
 import { collections, type RecordData } from '../../../src/schemas/index.ts';
 import { csvObjects, parseCsv } from '../../fixtures/csv.ts';
 import { allFixtures, craft, exhibition, fakeLookup, SITE, work } from './fixtures.ts';
@@ -156,7 +157,25 @@ describe('data package', () => {
       height: 1920,
       originalWidth: 4000,
       originalHeight: 3000,
+      thumbnail: {
+        url: `${SITE}/media/works/guangcai-punch-bowl/bowl-320.webp`,
+        width: 320,
+        height: 240,
+      },
     });
+  });
+
+  // The visitor's collection page reads saved works from these files, one per work.
+  it('gives the collection page a saved work from its JSON, with the site’s own paths', () => {
+    const doc = JSON.parse(JSON.stringify(recordDocument(work, ctx))) as WorkJson;
+    expect(savedWork(doc)).toEqual({
+      id: work.data.id,
+      title: refName(work),
+      url: { zh: '/works/guangcai-punch-bowl/', en: '/en/works/guangcai-punch-bowl/' },
+      thumbnail: { url: '/media/works/guangcai-punch-bowl/bowl-320.webp', width: 320, height: 240 },
+      alt: 'images' in work.data ? (work.data.images[0]?.alt ?? null) : null,
+    });
+    expect(savedWorkUrl(work.data.id)).toBe(`/api/works/${work.data.id}.json`);
   });
 });
 
