@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FALLBACK_INDEX_URL } from '../../lib/search/config.ts';
-import { rankFallback, type FallbackEntry } from '../../lib/search/fallback.ts';
+import { rankFallback, type FallbackIndex } from '../../lib/search/fallback.ts';
 import { readQuery, type Handoff } from './handoff.ts';
 import { SearchField } from './SearchField.tsx';
 import { typeLabels, ui, type Lang } from './strings.ts';
@@ -16,7 +16,8 @@ export interface FallbackSearchProps {
 }
 
 export default function FallbackSearch({ lang, handoff }: FallbackSearchProps) {
-  const [entries, setEntries] = useState<FallbackEntry[] | null>(null);
+  const [index, setIndex] = useState<FallbackIndex | null>(null);
+  const entries = index?.entries;
   const [failed, setFailed] = useState(false);
   const [query, setQuery] = useState(() => handoff.typed ?? readQuery());
   const inputRef = useRef<HTMLInputElement>(null);
@@ -28,9 +29,9 @@ export default function FallbackSearch({ lang, handoff }: FallbackSearchProps) {
     fetch(FALLBACK_INDEX_URL)
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json() as Promise<FallbackEntry[]>;
+        return response.json() as Promise<FallbackIndex>;
       })
-      .then((data) => live && setEntries(Array.isArray(data) ? data : []))
+      .then((data) => live && setIndex(Array.isArray(data.entries) ? data : null))
       .catch(() => live && setFailed(true));
     return () => {
       live = false;
@@ -55,6 +56,11 @@ export default function FallbackSearch({ lang, handoff }: FallbackSearchProps) {
       <p className="search-app__notice" role="alert">
         {failed ? ui.fallbackFailed[lang] : ui.unavailable[lang]}
       </p>
+      {index && index.total > index.entries.length && (
+        <p className="search-app__notice" data-fallback-partial>
+          {ui.fallbackPartial[lang](index.entries.length, index.total)}
+        </p>
+      )}
       {entries && (
         <p className="search-app__status" role="status" aria-live="polite" aria-atomic="true">
           {query ? ui.count[lang](matches.length) : ui.empty[lang]}

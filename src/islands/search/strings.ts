@@ -57,6 +57,12 @@ export const ui = {
     zh: '检索暂时不可用，请稍后再试，或从导航浏览作品、技艺与人物。',
     en: 'Search is unavailable at the moment. Please try again later, or browse works, crafts and people from the menu.',
   },
+  fallbackPartial: {
+    zh: (kept: number, total: number) =>
+      `简易查找只收录 ${kept.toLocaleString('zh')} 条记录（全部 ${total.toLocaleString('zh')} 条）：各类名录与有照片的作品优先。`,
+    en: (kept: number, total: number) =>
+      `The simple lookup covers ${kept.toLocaleString('en')} of the ${total.toLocaleString('en')} records: crafts, people and places first, then photographed works.`,
+  },
   search: { zh: '检索', en: 'Search' },
 } as const;
 

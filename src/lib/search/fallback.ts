@@ -21,6 +21,40 @@ export type FallbackEntry = Pick<
   photographed?: 1;
 };
 
+/**
+ * The most entries /search-fallback.json holds: about 6 MB (1.5 MB compressed) of titles, which a
+ * visitor downloads only when the search server is down. An archive of 100,000 works would make
+ * it 30 MB; past the limit the file keeps the records looked up by name (crafts, people, places,
+ * clusters …), then photographed works, and says how many records it leaves out.
+ */
+export const FALLBACK_LIMIT = 20_000;
+
+/** /search-fallback.json: the entries, and how many records the archive has in all. */
+export interface FallbackIndex {
+  total: number;
+  entries: FallbackEntry[];
+}
+
+/** Which records the fallback keeps first when it cannot keep all: lower first. */
+function keepOrder(doc: SearchDocument): number {
+  if (doc.type !== 'works') return 0;
+  return doc.photographed ? 1 : 2;
+}
+
+/** The fallback index of `docs`, at most `limit` entries (chosen by `keepOrder`, then ID). */
+export function fallbackIndex(
+  docs: readonly SearchDocument[],
+  limit = FALLBACK_LIMIT,
+): FallbackIndex {
+  const kept =
+    docs.length <= limit
+      ? docs
+      : [...docs]
+          .sort((a, b) => keepOrder(a) - keepOrder(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .slice(0, limit);
+  return { total: docs.length, entries: kept.map(toFallbackEntry) };
+}
+
 export function toFallbackEntry(doc: SearchDocument): FallbackEntry {
   return {
     id: doc.id,

@@ -8,7 +8,7 @@ import {
   HIGHLIGHT_ATTRIBUTES,
   HIT_ATTRIBUTES,
 } from '../../../src/lib/search/document.ts';
-import { rankFallback, toFallbackEntry } from '../../../src/lib/search/fallback.ts';
+import { fallbackIndex, rankFallback, toFallbackEntry } from '../../../src/lib/search/fallback.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const { records } = loadRecords(root, join(root, 'tests', 'fixtures', 'search', 'content'));
@@ -81,5 +81,33 @@ describe('public search config', () => {
         PUBLIC_MEILI_SEARCH_KEY: 'k',
       }),
     ).toEqual({ host: 'http://127.0.0.1:7700', searchKey: 'k', indexName: 'baigong' });
+  });
+});
+
+describe('the fallback index past its limit', () => {
+  const docs = toSearchDocuments(records);
+  const works = docs.filter((d) => d.type === 'works');
+  const others = docs.filter((d) => d.type !== 'works');
+
+  it('keeps every record while the archive is within the limit', () => {
+    const index = fallbackIndex(docs);
+    expect(index.total).toBe(docs.length);
+    expect(index.entries.map((e) => e.id).sort()).toEqual(docs.map((d) => d.id).sort());
+  });
+
+  it('past it keeps the named records, then photographed works, and counts the rest', () => {
+    const limit = others.length + 1;
+    expect(works.length).toBeGreaterThan(1);
+    const index = fallbackIndex(docs, limit);
+    expect(index.total).toBe(docs.length);
+    expect(index.entries).toHaveLength(limit);
+    const kept = new Set(index.entries.map((e) => e.id));
+    for (const doc of others) expect(kept.has(doc.id)).toBe(true);
+    const [keptWork] = index.entries.filter((e) => e.type === 'works');
+    const photographed = works
+      .filter((w) => w.photographed)
+      .map((w) => w.id)
+      .sort();
+    expect(keptWork?.id).toBe(photographed[0] ?? works.map((w) => w.id).sort()[0]);
   });
 });
