@@ -1,6 +1,8 @@
 // Pipeline settings. Everything that changes an output belongs here: its hash is part of the
 // incremental-run key, so changing a setting reprocesses exactly the masters it affects.
 import { createHash } from 'node:crypto';
+import { DEFAULT_AV_LIMITS } from './av-probe.ts';
+import type { AvSettings } from './av.ts';
 import type { LevelSetting } from './model-levels.ts';
 
 export interface ImageSettings {
@@ -61,6 +63,8 @@ export interface PipelineSettings {
   version: number;
   image: ImageSettings;
   model: ModelSettings;
+  /** Video and audio masters (av.ts). */
+  av: AvSettings;
 }
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
@@ -118,6 +122,17 @@ export function defaultSettings(
         },
       ],
     },
+    av: {
+      limits: DEFAULT_AV_LIMITS,
+      videoHeights: [1080, 720, 480],
+      crf: 23,
+      preset: 'medium',
+      audioBitrateKbps: 128,
+      opusBitrateKbps: 96,
+      loudness: -16,
+      // generous: three sizes of a film are encoded in turn on a small machine
+      timeLimit: { perSecond: 20, minSeconds: 120 },
+    },
   };
 }
 
@@ -127,6 +142,6 @@ export function settingsKey(value: unknown): string {
 }
 
 /** Settings key for one kind of master (image settings do not invalidate models and back). */
-export function keyFor(settings: PipelineSettings, kind: 'image' | 'model'): string {
+export function keyFor(settings: PipelineSettings, kind: 'image' | 'model' | 'av'): string {
   return settingsKey({ version: settings.version, kind, settings: settings[kind] });
 }
