@@ -71,6 +71,8 @@ export interface AudioStream {
 
 /** A master as ffprobe reports it, checked. */
 export interface AvProbe {
+  /** The container ffprobe read (`mov`, `matroska`, `wav` …: the first of its names). */
+  container: string;
   /** Duration in seconds. */
   seconds: number;
   /** Absent for an audio master. */
@@ -150,7 +152,8 @@ export function checkProbe(
       `${hoursMinutes(seconds)} long; the limit is ${hoursMinutes(limits.maxSeconds)}: split the film into parts / ` +
         `时长超出上限（${hoursMinutes(limits.maxSeconds)}），请分段`,
     );
-  const result: AvProbe = { seconds };
+  const container = (probe.format?.format_name ?? 'unknown').split(',')[0] ?? 'unknown';
+  const result: AvProbe = { container, seconds };
   if (videoStream) result.video = checkVideo(videoStream, limits);
   if (audioStream) result.audio = checkAudio(audioStream, limits);
   return result;

@@ -15,9 +15,16 @@
  * Not pure: runs ffprobe and ffmpeg, writes files.
  */
 import { spawn } from 'node:child_process';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type {
+  AudioEntry,
+  MasterInfo,
+  VideoEntry,
+} from '../../../src/lib/records/media-manifest.ts';
 import { checkProbe, videoRenditions, type AvLimits, type AvProbe } from './av-probe.ts';
+import type { Master } from './discover.ts';
+import type { OutputTarget } from './images.ts';
 import { BadInputError } from './sniff.ts';
 
 /** What to install when ffmpeg is missing. */
@@ -257,4 +264,85 @@ export async function transcodeAudio(
     );
   }
   return versions.map(({ file }) => ({ file }));
+}
+
+/** What processing one video or audio master gives run.ts: its entry and output files. */
+export interface ProcessedAv {
+  entry: VideoEntry | AudioEntry;
+  /** File names in the master's output folder. */
+  outputs: string[];
+}
+
+/** Probes, checks and transcodes one video or audio master into `target`. */
+export async function processAv(
+  master: Pick<Master, 'abs' | 'kind'>,
+  hashed: { sha256: string; bytes: number },
+  target: OutputTarget,
+  settings: AvSettings,
+  onProgress?: (fraction: number) => void,
+): Promise<ProcessedAv> {
+  if (hashed.bytes === 0) throw new BadInputError('empty file (0 bytes) / 空文件');
+  const expected = master.kind === 'audio' ? 'audio' : 'video';
+  const probe = await probeMaster(master.abs, expected, settings.limits);
+  const masterInfo: MasterInfo = { ...hashed, format: probe.container };
+  await mkdir(target.dir, { recursive: true });
+  const stem = `${target.stem}-${target.tag}`;
+  const urlOf = (file: string) => `${target.url}/${file}`;
+  const bytesOf = async (file: string) => (await stat(join(target.dir, file))).size;
+  if (expected === 'audio') {
+    const versions = await transcodeAudio(
+      master.abs,
+      target.dir,
+      stem,
+      probe,
+      settings,
+      onProgress,
+    );
+    const types = ['audio/mp4', 'audio/ogg; codecs=opus'];
+    return {
+      entry: {
+        kind: 'audio',
+        master: masterInfo,
+        seconds: probe.seconds,
+        channels: probe.audio?.channels ?? 0,
+        versions: await Promise.all(
+          versions.map(async (v, i) => ({
+            url: urlOf(v.file),
+            type: types[i] ?? 'audio/mp4',
+            bytes: await bytesOf(v.file),
+          })),
+        ),
+        warnings: [],
+      },
+      outputs: versions.map((v) => v.file),
+    };
+  }
+  const video = probe.video!;
+  const made = await transcodeVideo(master.abs, target.dir, stem, probe, settings, onProgress);
+  return {
+    entry: {
+      kind: 'video',
+      master: masterInfo,
+      seconds: probe.seconds,
+      width: video.width,
+      height: video.height,
+      fps: video.fps,
+      sound: probe.audio !== undefined,
+      renditions: await Promise.all(
+        made.renditions.map(async (r) => ({
+          url: urlOf(r.file),
+          width: r.width ?? 0,
+          height: r.height ?? 0,
+          bytes: await bytesOf(r.file),
+        })),
+      ),
+      poster: {
+        url: urlOf(made.poster.file),
+        width: made.poster.width ?? video.width,
+        height: made.poster.height ?? video.height,
+      },
+      warnings: probe.audio ? [] : ['the film has no sound / 影片无声'],
+    },
+    outputs: [...made.renditions.map((r) => r.file), made.poster.file],
+  };
 }

@@ -19,6 +19,20 @@ export const IMAGE_EXTENSIONS = new Set([
   'svg',
 ]);
 export const MODEL_EXTENSIONS = new Set(['glb', 'gltf']);
+/** Film masters (av.ts): what cameras and editing software write. */
+export const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'mov', 'mxf', 'mkv', 'webm', 'avi']);
+/** Sound masters: oral accounts, workshop sound. */
+export const AUDIO_EXTENSIONS = new Set([
+  'wav',
+  'flac',
+  'aif',
+  'aiff',
+  'm4a',
+  'mp3',
+  'aac',
+  'ogg',
+  'opus',
+]);
 /** Media formats curators might drop in that the pipeline does not take: reported as errors. */
 export const UNSUPPORTED_MEDIA_EXTENSIONS = new Set([
   'bmp',
@@ -44,7 +58,7 @@ export const UNSUPPORTED_MEDIA_EXTENSIONS = new Set([
   '3ds',
 ]);
 
-export type MasterKind = 'image' | 'model' | 'unsupported' | 'invalid';
+export type MasterKind = 'image' | 'model' | 'video' | 'audio' | 'unsupported' | 'invalid';
 
 /** One master file (or a rejected candidate) of one record. */
 export interface Master {
@@ -197,11 +211,14 @@ export async function discoverRecord(record: RecordFolder): Promise<Master[]> {
       resources: resourcesOf.get(c.rel) ?? [],
     };
     if (c.problem) {
-      if (IMAGE_EXTENSIONS.has(ext) || MODEL_EXTENSIONS.has(ext) || c.problem.includes('escapes')) {
+      const media = [IMAGE_EXTENSIONS, MODEL_EXTENSIONS, VIDEO_EXTENSIONS, AUDIO_EXTENSIONS];
+      if (media.some((known) => known.has(ext)) || c.problem.includes('escapes')) {
         masters.push({ ...base, kind: 'invalid', problem: c.problem });
       }
     } else if (IMAGE_EXTENSIONS.has(ext)) masters.push({ ...base, kind: 'image' });
     else if (MODEL_EXTENSIONS.has(ext)) masters.push({ ...base, kind: 'model' });
+    else if (VIDEO_EXTENSIONS.has(ext)) masters.push({ ...base, kind: 'video' });
+    else if (AUDIO_EXTENSIONS.has(ext)) masters.push({ ...base, kind: 'audio' });
     else if (UNSUPPORTED_MEDIA_EXTENSIONS.has(ext)) masters.push({ ...base, kind: 'unsupported' });
   }
   return masters;

@@ -40,6 +40,22 @@ const MIME: Record<string, string> = {
   gltf: 'model/gltf+json',
   bin: 'application/octet-stream',
   ktx2: 'image/ktx2',
+  mp4: 'video/mp4',
+  m4v: 'video/mp4',
+  mov: 'video/quicktime',
+  mxf: 'application/mxf',
+  mkv: 'video/x-matroska',
+  webm: 'video/webm',
+  avi: 'video/x-msvideo',
+  wav: 'audio/wav',
+  flac: 'audio/flac',
+  aif: 'audio/aiff',
+  aiff: 'audio/aiff',
+  m4a: 'audio/mp4',
+  mp3: 'audio/mpeg',
+  aac: 'audio/aac',
+  ogg: 'audio/ogg',
+  opus: 'audio/ogg',
 };
 
 /** MIME type of a master or model resource, by extension. */

@@ -14,6 +14,7 @@ import {
   mimeTypeOf,
   recordReplacement,
 } from './fixity.ts';
+import { processAv } from './av.ts';
 import { type OutputTarget, processImage } from './images.ts';
 import { processModel } from './models.ts';
 import { urlSafeName } from './names.ts';
@@ -33,7 +34,7 @@ export interface IngestRun {
   fixityFile: string;
   settings: PipelineSettings;
   /** Settings keys: a change of settings reprocesses the masters of that kind. */
-  keys: { image: string; model: string };
+  keys: { image: string; model: string; av: string };
   rehash: boolean;
   state: IngestState;
   /** fixity.json as the run found it, and as the run will write it. */
@@ -130,7 +131,7 @@ function rejectUnusable(master: Master): void {
   if (master.kind === 'invalid') throw new BadInputError(master.problem ?? 'invalid path');
   if (master.kind === 'unsupported') {
     throw new BadInputError(
-      `unsupported format .${master.ext}; convert it to TIFF, PNG or JPEG (images) or glTF/GLB (models)`,
+      `unsupported format .${master.ext}; convert it to TIFF, PNG or JPEG (images), glTF/GLB (models), MP4 or MOV (video), WAV or FLAC (audio)`,
     );
   }
 }
@@ -225,6 +226,12 @@ async function canReuse(
   );
 }
 
+/** Which settings make a master's outputs (and reprocess it when they change). */
+function settingsKindOf(kind: Master['kind']): keyof IngestRun['keys'] {
+  if (kind === 'model') return 'model';
+  return kind === 'video' || kind === 'audio' ? 'av' : 'image';
+}
+
 /** Makes the master's outputs and media.json entry, and notes them in the state. */
 async function processMaster(
   run: IngestRun,
@@ -232,6 +239,7 @@ async function processMaster(
   hashed: HashedMaster,
   settingsKey: string,
   where: { outputDir: string; stem: string },
+  progress?: Progress,
 ): Promise<void> {
   const dir = join(run.outDir, where.outputDir);
   const target: OutputTarget = {
@@ -244,10 +252,15 @@ async function processMaster(
       .slice(0, 8),
   };
   const info = { sha256: hashed.stamp.sha256, bytes: hashed.stamp.size };
+  const kind = settingsKindOf(master.kind);
   const result =
-    master.kind === 'model'
+    kind === 'model'
       ? await processModel(master, info, target, run.settings.model)
-      : await processImage(master, info, target, run.settings.image);
+      : kind === 'av'
+        ? await processAv(master, info, target, run.settings.av, (fraction) =>
+            progress?.partial(master.key, fraction),
+          )
+        : await processImage(master, info, target, run.settings.image);
   await removeStale(dir, result.outputs);
   run.state.items[master.key] = {
     contentHash: hashed.contentHash,
@@ -261,19 +274,23 @@ async function processMaster(
 }
 
 /** Ingests one usable master: skipped when unchanged, else processed; its fixity recorded. */
-async function ingestMaster(run: IngestRun, master: Master): Promise<ItemStatus> {
+async function ingestMaster(
+  run: IngestRun,
+  master: Master,
+  progress?: Progress,
+): Promise<ItemStatus> {
   rejectUnusable(master);
   const hashed = await hashMaster(run, master);
   const files = [{ key: master.key, ...hashed.stamp }, ...hashed.resources];
   refuseChanged(run, master, files);
-  const settingsKey = run.keys[master.kind === 'model' ? 'model' : 'image'];
+  const settingsKey = run.keys[settingsKindOf(master.kind)];
   const where = outputDirOf(run, master);
   let status: ItemStatus = 'processed';
   if (await canReuse(run, master, hashed.contentHash, settingsKey, where.outputDir)) {
     status = 'skipped';
     run.entries.set(master.key, run.state.items[master.key]!.entry);
   } else {
-    await processMaster(run, master, hashed, settingsKey, where);
+    await processMaster(run, master, hashed, settingsKey, where, progress);
   }
   for (const file of files) recordFixity(run, file);
   return status;
@@ -323,7 +340,7 @@ export async function handleMaster(
   let status: ItemStatus;
   let note = '';
   try {
-    status = await ingestMaster(run, master);
+    status = await ingestMaster(run, master, progress);
   } catch (error) {
     status = 'error';
     note = await recordFailure(run, master, error);

@@ -31,7 +31,7 @@ export interface IngestReport {
   };
   removedOutputs: string[];
   durationMs: number;
-  settings: { image: string; model: string; jobs: number; sharpConcurrency: number };
+  settings: { image: string; model: string; av: string; jobs: number; sharpConcurrency: number };
 }
 
 function formatSeconds(seconds: number): string {
@@ -47,6 +47,8 @@ export class Progress {
   private readonly total: number;
   private readonly mode: 'bar' | 'lines' | 'silent';
   private readonly stream: NodeJS.WriteStream;
+  /** The last quarter of each long item reported in plain lines. */
+  private readonly quarters = new Map<string, number>();
 
   constructor(total: number, mode: 'bar' | 'lines' | 'silent', stream = process.stderr) {
     this.total = total;
@@ -81,6 +83,22 @@ export class Progress {
     const line = `ingest ${bar} ${this.done}/${this.total} ${pct}% ETA ${formatSeconds(eta)} ${key}`;
     this.stream.write(`\r\x1b[2K${line.slice(0, cols - 1)}`);
     if (status === 'error') this.stream.write(`\n  ✗ ${key}: ${note}\n`);
+  }
+
+  /** How far one long item (a film being transcoded) has got, 0–1. */
+  partial(key: string, fraction: number): void {
+    if (this.mode === 'silent') return;
+    const pct = Math.round(fraction * 100);
+    if (this.mode === 'lines') {
+      const quarter = Math.floor(fraction * 4);
+      if (quarter === 0 || quarter === 4 || (this.quarters.get(key) ?? 0) >= quarter) return;
+      this.quarters.set(key, quarter);
+      this.stream.write(`[${this.done + 1}/${this.total}] ${key} ${pct}%\n`);
+      return;
+    }
+    const cols = this.stream.columns ?? 100;
+    const line = `ingest ${this.done}/${this.total} ${key} transcoding ${pct}%`;
+    this.stream.write(`\r\x1b[2K${line.slice(0, cols - 1)}`);
   }
 
   finish(): void {

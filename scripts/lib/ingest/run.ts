@@ -233,7 +233,7 @@ function emptyReport(keys: IngestRun['keys'], jobs: number, sharpConcurrency: nu
     fixity: { added: [], updated: [], changed: [], missing: [], pruned: [] },
     removedOutputs: [],
     durationMs: 0,
-    settings: { image: keys.image, model: keys.model, jobs, sharpConcurrency },
+    settings: { image: keys.image, model: keys.model, av: keys.av, jobs, sharpConcurrency },
   };
   return report;
 }
@@ -254,7 +254,11 @@ async function startRun(options: IngestOptions): Promise<IngestRun> {
   const sharpConcurrency = options.sharpConcurrency ?? DEFAULT_SHARP_CONCURRENCY;
   sharp.concurrency(sharpConcurrency);
   sharp.cache(false);
-  const keys = { image: keyFor(settings, 'image'), model: keyFor(settings, 'model') };
+  const keys = {
+    image: keyFor(settings, 'image'),
+    model: keyFor(settings, 'model'),
+    av: keyFor(settings, 'av'),
+  };
 
   await sweepTemporaries(outDir);
   for (const file of [resolveDataFile(options), stateFile, fixityFile])

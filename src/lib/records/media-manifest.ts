@@ -195,7 +195,50 @@ export interface ModelEntry {
   warnings: string[];
 }
 
-export type MediaEntry = ImageEntry | ModelEntry;
+/** One web version of a film. */
+export interface VideoRendition {
+  /** Site-root-relative URL of the MP4 (H.264/AAC, fast start). */
+  url: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/** A processed video master. */
+export interface VideoEntry {
+  kind: 'video';
+  master: MasterInfo;
+  /** Length in seconds. */
+  seconds: number;
+  /** Display size of the master (rotation applied). */
+  width: number;
+  height: number;
+  /** Frames per second of the master (0 when it does not say). */
+  fps: number;
+  /** Whether the film has sound. */
+  sound: boolean;
+  /** The MP4 versions, largest first; none larger than the master. */
+  renditions: VideoRendition[];
+  /** A frame a tenth of the way in, shown before playback. */
+  poster: { url: string; width: number; height: number };
+  /** Non-fatal notes. */
+  warnings: string[];
+}
+
+/** A processed audio master. */
+export interface AudioEntry {
+  kind: 'audio';
+  master: MasterInfo;
+  /** Length in seconds. */
+  seconds: number;
+  channels: number;
+  /** The loudness-normalised versions, in the order a player should try them. */
+  versions: { url: string; type: string; bytes: number }[];
+  /** Non-fatal notes. */
+  warnings: string[];
+}
+
+export type MediaEntry = ImageEntry | ModelEntry | VideoEntry | AudioEntry;
 
 /** Shape of generated/media.json. */
 export interface MediaManifest {

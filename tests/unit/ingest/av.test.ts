@@ -14,8 +14,11 @@ import {
   transcodeAudio,
   transcodeVideo,
 } from '../../../scripts/lib/ingest/av.ts';
+import type { IngestResult } from '../../../scripts/lib/ingest/run.ts';
 import { defaultSettings } from '../../../scripts/lib/ingest/settings.ts';
 import { BadInputError } from '../../../scripts/lib/ingest/sniff.ts';
+import type { AudioEntry, VideoEntry } from '../../../src/lib/records/media-manifest.ts';
+import { type TempProject, tempProject } from './helpers.ts';
 
 const settings = defaultSettings().av;
 
@@ -38,6 +41,7 @@ const probe = (duration: string | undefined, ...streams: unknown[]) => ({
 describe('checkProbe', () => {
   it('reads a film: duration, frame size, frame rate and sound', () => {
     expect(checkProbe(probe('12.5', h264(1920, 1080), aac), 'video')).toEqual({
+      container: 'unknown',
       seconds: 12.5,
       video: { codec: 'h264', width: 1920, height: 1080, fps: 25 },
       audio: { codec: 'aac', channels: 2, sampleRate: 48000 },
@@ -200,5 +204,65 @@ describe('ffmpeg on real clips', () => {
       /did not finish/,
     );
     expect(execFileSync('ls', [dir]).toString()).not.toMatch(/hurried/);
+  });
+});
+
+describe('npm run ingest with a film, a recording and a bad file', () => {
+  let project: TempProject;
+  let first: IngestResult;
+  beforeAll(async () => {
+    project = await tempProject();
+    const dir = await project.record('crafts', 'lacquer');
+    const run = (...args: string[]) =>
+      execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
+    run(
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=duration=2:size=854x480:rate=25',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=duration=2',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-c:a',
+      'aac',
+      join(dir, 'steps.mp4'),
+    );
+    run('-f', 'lavfi', '-i', 'sine=frequency=220:duration=2', join(dir, 'account.wav'));
+    writeFileSync(join(dir, 'notes.mov'), 'not a film\n');
+    first = await project.ingest();
+  });
+  afterAll(() => project.cleanup());
+
+  it('publishes the film and the recording and names the bad file with its reason', () => {
+    const film = first.manifest.items['crafts/lacquer/steps.mp4'] as VideoEntry;
+    expect(film).toMatchObject({ kind: 'video', width: 854, height: 480, sound: true });
+    expect(film.renditions.map((r) => r.height)).toEqual([480]);
+    expect(film.renditions[0]?.url).toMatch(/^\/media\/crafts\/lacquer\/.+-480p\.mp4$/);
+    expect(film.poster.url).toMatch(/-poster\.webp$/);
+    const recording = first.manifest.items['crafts/lacquer/account.wav'] as AudioEntry;
+    expect(recording.versions.map((v) => v.type)).toEqual(['audio/mp4', 'audio/ogg; codecs=opus']);
+    expect(first.report.errors.map((e) => [e.file, e.message])).toEqual([
+      ['notes.mov', expect.stringMatching(/not a readable video or audio file/)],
+    ]);
+    // the masters are in the fixity manifest, with their media types
+    const fixity = JSON.parse(
+      readFileSync(join(project.root, 'content', 'fixity.json'), 'utf8'),
+    ) as Record<string, { type: string }>;
+    expect(fixity['crafts/lacquer/steps.mp4']?.type).toBe('video/mp4');
+    expect(fixity['crafts/lacquer/account.wav']?.type).toBe('audio/wav');
+  });
+
+  it('does no transcoding on a re-run with nothing changed', async () => {
+    const again = await project.ingest();
+    expect(again.report.items.filter((i) => i.status === 'processed')).toEqual([]);
+    expect(again.report.skipped).toBe(2);
+    expect(again.manifest.items['crafts/lacquer/steps.mp4']).toEqual(
+      first.manifest.items['crafts/lacquer/steps.mp4'],
+    );
   });
 });
