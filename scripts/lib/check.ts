@@ -3,8 +3,10 @@
  * between records, and media files that must exist inside each record's folder.
  */
 import { thesaurusProblems } from './thesaurus-check.ts';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { captionFileOf, parseCaptions } from '../../src/lib/media/captions.ts';
+import { AUDIO_EXTENSIONS, VIDEO_EXTENSIONS } from './ingest/discover.ts';
 import { idPrefixes, type Collection } from '../../src/schemas/index.ts';
 import { isInsideFolder, loadRecords, type AnyRecord } from './content.ts';
 import { bodyImageFileProblems } from '../../src/lib/content-safety/media.ts';
@@ -193,6 +195,50 @@ function bodyProblems(records: AnyRecord[]): Problem[] {
   });
 }
 
+/**
+ * Captions beside films and recordings: named `<master stem>.<zh-Hans|zh-Hant|en>.vtt` after a
+ * film or recording in the same folder, and valid WebVTT (each problem at its line).
+ */
+function captionProblems(root: string, records: AnyRecord[]): Problem[] {
+  return records.flatMap((record) => {
+    const files = readdirSync(record.dir, { recursive: true, encoding: 'utf8' }).sort();
+    const stems = new Set(
+      files.flatMap((f) => {
+        const ext = extname(f).slice(1).toLowerCase();
+        return VIDEO_EXTENSIONS.has(ext) || AUDIO_EXTENSIONS.has(ext)
+          ? [f.slice(0, -ext.length - 1)]
+          : [];
+      }),
+    );
+    return files
+      .filter((f) => f.toLowerCase().endsWith('.vtt'))
+      .flatMap((f): Problem[] => {
+        const file = relative(root, join(record.dir, f)).split(sep).join('/');
+        const named = captionFileOf(f);
+        if (!named || !stems.has(named.stem))
+          return [
+            {
+              file,
+              field: '(captions)',
+              en: named
+                ? `no film or recording named ${named.stem} beside these captions`
+                : 'a captions file is named <film>.zh-Hans.vtt, <film>.zh-Hant.vtt or <film>.en.vtt',
+              zh: named ? `字幕旁没有名为 ${named.stem} 的影片或录音` : '字幕文件名格式不对',
+              fix: 'name the captions after their film, e.g. steps.mp4 → steps.zh-Hans.vtt / 字幕文件应以影片命名，如 steps.mp4 → steps.zh-Hans.vtt',
+            },
+          ];
+        return parseCaptions(readFileSync(join(record.dir, f), 'utf8')).problems.map((p) => ({
+          file,
+          line: p.line,
+          field: '(captions)',
+          en: p.message,
+          zh: `字幕格式错误：${p.message}`,
+          fix: 'correct the WebVTT at that line / 请更正该行的 WebVTT',
+        }));
+      });
+  });
+}
+
 /** Hotspots and tour steps must point at things that exist. */
 function annotationProblems(records: AnyRecord[]): Problem[] {
   return records.flatMap((record) => {
@@ -257,6 +303,7 @@ export function checkContent(root: string, contentDir = join(root, 'content')): 
     ...missingMedia(records),
     ...bodyProblems(records),
     ...annotationProblems(records),
+    ...captionProblems(root, records),
     ...thesaurusProblems(),
     ...reviewWarnings(records),
   );

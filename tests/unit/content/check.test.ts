@@ -38,6 +38,27 @@ describe('checkContent', () => {
     expect(problems()).toEqual([]);
   });
 
+  it('checks captions beside a film: their name and their WebVTT, at the line', () => {
+    write('crafts/guangcai/steps.mp4', Buffer.from('a film'));
+    write('crafts/guangcai/steps.zh-Hans.vtt', 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n上彩\n');
+    write('crafts/guangcai/steps.en.vtt', 'WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\nPainting\n');
+    write('crafts/guangcai/lost.en.vtt', 'WEBVTT\n');
+    write('crafts/guangcai/steps.vtt', 'WEBVTT\n');
+    expect(problems().map((p) => [p.file, p.line, p.en])).toEqual([
+      [
+        'content/crafts/guangcai/lost.en.vtt',
+        undefined,
+        expect.stringMatching(/no film or recording named lost/),
+      ],
+      ['content/crafts/guangcai/steps.en.vtt', 3, expect.stringMatching(/two digits/)],
+      [
+        'content/crafts/guangcai/steps.vtt',
+        undefined,
+        expect.stringMatching(/is named <film>\.zh-Hans\.vtt/),
+      ],
+    ]);
+  });
+
   it('lists each review note of a work as a warning, not an error', () => {
     const review = [
       'review:',
