@@ -22,6 +22,7 @@ import { type PipelineSettings, defaultSettings, keyFor } from './settings.ts';
 import { readState, writeState } from './state.ts';
 import {
   hammingDistance,
+  nearDuplicatePairs,
   NEAR_DUPLICATE_DISTANCE,
 } from '../../../src/lib/records/perceptual-hash.ts';
 import { ownsRecord, shardName, shardText, type Shard } from '../../../src/lib/site/shard.ts';
@@ -309,9 +310,10 @@ const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : 1);
 /** media.json's items in key order, each entry's warnings also in the report. */
 function manifestItems(run: IngestRun): Record<string, MediaEntry> {
   const items: Record<string, MediaEntry> = {};
+  const masters = new Map(run.masters.map((m) => [m.key, m]));
   for (const [key, entry] of [...run.entries.entries()].sort(byKey)) {
     items[key] = { ...entry, warnings: [...entry.warnings] };
-    const master = run.masters.find((m) => m.key === key)!;
+    const master = masters.get(key)!;
     for (const w of entry.warnings) run.report.warnings.push(problem(master, w));
   }
   return items;
@@ -329,19 +331,15 @@ function nearDuplicates(items: Record<string, MediaEntry>, threshold: number): N
   const images = Object.entries(items)
     .filter((e): e is [string, ImageEntry] => e[1].kind === 'image')
     .sort(byKey);
-  const pairs: NearDuplicate[] = [];
-  for (let i = 0; i < images.length; i += 1) {
-    for (let j = i + 1; j < images.length; j += 1) {
-      const [ka, a] = images[i]!;
-      const [kb, b] = images[j]!;
-      const distance = hammingDistance(a.tags.phash, b.tags.phash);
-      if (distance > threshold) continue;
-      const what =
-        a.master.sha256 === b.master.sha256 ? 'identical file' : `dHash distance ${distance}`;
-      pairs.push({ a: ka, b: kb, what });
-    }
-  }
-  return pairs;
+  const hashes = images.map(([, image]) => image.tags.phash);
+  return nearDuplicatePairs(hashes, threshold).map(([i, j]) => {
+    const [ka, a] = images[i]!;
+    const [kb, b] = images[j]!;
+    const distance = hammingDistance(a.tags.phash, b.tags.phash);
+    const what =
+      a.master.sha256 === b.master.sha256 ? 'identical file' : `dHash distance ${distance}`;
+    return { a: ka, b: kb, what };
+  });
 }
 
 /**
