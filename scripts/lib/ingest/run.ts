@@ -364,22 +364,24 @@ function flagNearDuplicates(
   items: Record<string, MediaEntry>,
   threshold: number,
 ): void {
+  const masters = new Map(run.masters.map((m) => [m.key, m]));
   for (const { a, b, what } of warnNearDuplicates(items, threshold)) {
-    const master = run.masters.find((m) => m.key === a)!;
+    const master = masters.get(a)!;
     run.report.warnings.push(problem(master, `near-duplicate images: ${a} and ${b} (${what})`));
   }
 }
 
 /** Files fixity.json lists that are no longer there: reported as missing, or pruned on request. */
 function settleFixityOfGoneMasters(run: IngestRun, prune: boolean): void {
-  const current = new Set(run.masters.map((m) => m.key));
+  // masters and the files a glTF master uses: each key looked up, not searched for
+  const current = new Set(
+    run.masters.flatMap((m) => [
+      m.key,
+      ...m.resources.map((r) => `${m.collection}/${m.slug}/${r}`),
+    ]),
+  );
   for (const key of Object.keys(run.previousFixity).sort()) {
-    if (
-      !run.owned(key) ||
-      current.has(key) ||
-      run.masters.some((m) => m.resources.some((r) => `${m.collection}/${m.slug}/${r}` === key))
-    )
-      continue;
+    if (!run.owned(key) || current.has(key)) continue;
     if (prune) {
       delete run.fixity[key];
       run.report.fixity.pruned.push(key);
