@@ -239,6 +239,7 @@ function makeRecord(n: number): AnyRecordRef {
         relatedWorks: [],
         references: [],
         images: [],
+        films: [],
         added: new Date(0),
       },
     };

@@ -55,7 +55,8 @@ export function mediaFilesOf(record: AnyRecord): { field: string; file: string }
     images?: { file: string }[];
     models?: { file: string; poster?: string | undefined }[];
     cover?: { file: string } | undefined;
-    steps?: { image?: string | undefined }[];
+    steps?: { image?: string | undefined; clip?: { film: string } | undefined }[];
+    films?: { file: string }[];
   };
   data.images?.forEach((m, i) => files.push({ field: `images.${i}.file`, file: m.file }));
   data.models?.forEach((m, i) => {
@@ -65,6 +66,10 @@ export function mediaFilesOf(record: AnyRecord): { field: string; file: string }
   if (data.cover) files.push({ field: 'cover.file', file: data.cover.file });
   data.steps?.forEach(
     (s, i) => s.image && files.push({ field: `steps.${i}.image`, file: s.image }),
+  );
+  data.films?.forEach((f, i) => files.push({ field: `films.${i}.file`, file: f.file }));
+  data.steps?.forEach(
+    (s, i) => s.clip && files.push({ field: `steps.${i}.clip.film`, file: s.clip.film }),
   );
   return files;
 }

@@ -102,6 +102,10 @@ export const CONTENT_TYPES: Record<string, string> = {
   ico: 'image/x-icon',
   glb: 'model/gltf-binary',
   gltf: 'model/gltf+json',
+  mp4: 'video/mp4',
+  m4a: 'audio/mp4',
+  opus: 'audio/ogg',
+  vtt: 'text/vtt; charset=utf-8',
   wasm: 'application/wasm',
   woff2: 'font/woff2',
 };
@@ -122,6 +126,7 @@ export const COMPRESSED_EXTENSIONS = [
   'csv',
   'bib',
   'ris',
+  'vtt',
   'svg',
   'glb',
   'gltf',

@@ -10,6 +10,8 @@ import { extname } from 'node:path';
 import {
   IMAGE_EXTENSIONS,
   MODEL_EXTENSIONS,
+  AUDIO_EXTENSIONS,
+  VIDEO_EXTENSIONS,
   UNSUPPORTED_MEDIA_EXTENSIONS,
 } from './ingest/discover.ts';
 import { MAX_INPUT_PIXELS } from './ingest/settings.ts';
@@ -224,7 +226,8 @@ const RECOPY =
   'copy the file again from the original, or export it again / 请从原件重新复制或重新导出';
 
 /** The kind of media a record field holds: a model's file, or an image (posters included). */
-function expectedKind(field: string): 'image' | 'model' {
+function expectedKind(field: string): 'image' | 'model' | 'av' {
+  if (/^(films\.\d+\.file|steps\.\d+\.clip\.film)$/.test(field)) return 'av';
   return /^models\.\d+\.file$/.test(field) ? 'model' : 'image';
 }
 
@@ -375,6 +378,18 @@ export function sniffMedia(name: string, field: string, source: ByteSource): Med
         fix: `export it as TIFF, PNG or JPEG (images) or GLB/glTF (models) / 请导出为 TIFF、PNG、JPEG 或 GLB/glTF`,
       },
     ];
+  } else if (kind === 'av') {
+    // the ingest reads films and recordings with ffprobe; here only the kind of file is checked
+    findings =
+      VIDEO_EXTENSIONS.has(ext) || AUDIO_EXTENSIONS.has(ext)
+        ? []
+        : [
+            {
+              en: `"${name}" is not a film or recording (.mp4, .mov, .wav, .flac …)`,
+              zh: `“${name}” 不是影片或录音文件`,
+              fix: 'name the video or audio master here / 此处应填写影片或录音文件',
+            },
+          ];
   } else if (kind === 'model' && !MODEL_EXTENSIONS.has(ext)) {
     findings = [
       {

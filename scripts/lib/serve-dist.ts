@@ -9,29 +9,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.glb': 'model/gltf-binary',
-  '.gltf': 'model/gltf+json',
-  '.wasm': 'application/wasm',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.bib': 'application/x-bibtex; charset=utf-8',
-  '.ris': 'application/x-research-info-systems; charset=utf-8',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+import { CONTENT_TYPES } from './hosting.ts';
 
 export interface StaticServer {
   url: string;
@@ -66,14 +44,50 @@ export function fileUnder(root: string, path: string): string | undefined {
 /** Extra response headers for a request path (e.g. the hosting headers of scripts/lib/hosting.ts). */
 export type HeadersFor = (path: string) => Record<string, string>;
 
-/** Sends `file` with its type and length; a file that vanishes meanwhile ends the response. */
-function sendFile(res: ServerResponse, file: string, status: number, headers = {}): void {
-  res.writeHead(status, {
+/**
+ * The byte range a `Range: bytes=a-b` header asks of a file of `size` bytes (a player seeking
+ * in a film asks for one), or 'unsatisfiable'; undefined for no header or several ranges.
+ */
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const [first, last] = [match[1] ?? '', match[2] ?? ''];
+  const start = first === '' ? Math.max(0, size - Number(last)) : Number(first);
+  const end = first === '' || last === '' ? size - 1 : Math.min(Number(last), size - 1);
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
+}
+
+/**
+ * Sends `file` with its type and length, or the byte range the request asks for (206); a file
+ * that vanishes meanwhile ends the response.
+ */
+function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  status: number,
+  headers = {},
+): void {
+  const size = statSync(file).size;
+  const type = CONTENT_TYPES[extname(file).slice(1)] ?? 'application/octet-stream';
+  const range = status === 200 ? byteRange(req.headers.range, size) : undefined;
+  if (range === 'unsatisfiable') {
+    res.writeHead(416, { 'content-range': `bytes */${String(size)}` }).end();
+    return;
+  }
+  res.writeHead(range ? 206 : status, {
     ...headers,
-    'content-type': types[extname(file)] ?? 'application/octet-stream',
-    'content-length': statSync(file).size,
+    'content-type': type,
+    'accept-ranges': 'bytes',
+    'content-length': range ? range.end - range.start + 1 : size,
+    ...(range
+      ? { 'content-range': `bytes ${String(range.start)}-${String(range.end)}/${String(size)}` }
+      : {}),
   });
-  createReadStream(file)
+  createReadStream(file, range ?? {})
     .on('error', () => res.destroy())
     .pipe(res);
 }
@@ -96,11 +110,11 @@ function respond(
   }
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (existsSync(file)) {
-    sendFile(res, file, 200, headersFor?.(path));
+    sendFile(req, res, file, 200, headersFor?.(path));
     return;
   }
   const notFound = join(root, '404.html');
-  if (existsSync(notFound)) sendFile(res, notFound, 404, headersFor?.(path));
+  if (existsSync(notFound)) sendFile(req, res, notFound, 404, headersFor?.(path));
   else res.writeHead(404).end('not found');
 }
 

@@ -124,6 +124,23 @@ const mediaCommon = {
 /** A photograph, scan or illustration. */
 export const image = z.object(mediaCommon);
 
+/**
+ * A film or sound recording: a video or audio master in the record's folder, published by
+ * `npm run ingest`, with captions beside it (`<file stem>.zh-Hans.vtt`, `.en.vtt`).
+ */
+export const film = z.object({
+  /** The master (.mp4, .mov, .wav, .flac …), relative to the record's folder. */
+  file: mediaFile,
+  /** Title in both languages. */
+  title: localized,
+  /** What the film shows, in a sentence or two. */
+  description: localized.optional(),
+  /** Rights in the film. */
+  rights,
+  /** True when the project generated the film (from its illustrative models), not filmed work. */
+  illustration: z.boolean().default(false),
+});
+
 /** A camera placement for the 3D viewer, in model units. */
 export const cameraView = z.object({
   /** Where the camera stands. */

@@ -5,6 +5,7 @@ import {
   image,
   importSource,
   localized,
+  film,
   mediaFile,
   recordDates,
   recordId,
@@ -57,6 +58,21 @@ export const processStep = z.object({
   text: localized,
   /** An image of the step, in the record's folder (must also be listed under `images`). */
   image: mediaFile.optional(),
+  /** Where a film (listed under `films`) shows the step: it becomes the film's chapter. */
+  clip: z
+    .object({
+      /** The film's master file. */
+      film: mediaFile,
+      /** Seconds from the film's start. */
+      start: z.number().min(0),
+      /** Seconds from the film's start; after `start`. */
+      end: z.number().positive(),
+    })
+    .refine((clip) => clip.end > clip.start, {
+      message: 'end must come after start / 结束时间须晚于开始时间',
+      path: ['end'],
+    })
+    .optional(),
 });
 
 export const craftSchema = z.object({
@@ -90,6 +106,8 @@ export const craftSchema = z.object({
   references: z.array(source).min(1),
   /** Images of the craft and its steps. */
   images: z.array(image).default([]),
+  /** Films and recordings of the craft: its process, a master's account. */
+  films: z.array(film).default([]),
   /** Set by `npm run import`; do not edit. */
   imported: importSource.optional(),
   ...recordDates,

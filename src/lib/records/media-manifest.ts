@@ -291,6 +291,10 @@ export function isModelEntry(entry: MediaEntry | undefined): entry is ModelEntry
   return entry?.kind === 'model';
 }
 
+export function isAvEntry(entry: MediaEntry | undefined): entry is VideoEntry | AudioEntry {
+  return entry?.kind === 'video' || entry?.kind === 'audio';
+}
+
 /** Derivatives of one format, ascending width. */
 export function derivativesOf(entry: ImageEntry, format: DerivativeFormat): Derivative[] {
   return entry.derivatives.filter((d) => d.format === format).sort((a, b) => a.width - b.width);

@@ -118,6 +118,27 @@ describe('serveDist', () => {
       expect(response.headers.get('content-length')).toBe(String(length));
     });
 
+    it('serves the byte range a player asks for when it seeks in a film', async () => {
+      put(
+        join(dist, 'media', 'film.mp4'),
+        Uint8Array.from({ length: 100 }, (_, i) => i),
+      );
+      const part = await fetch(`${base}/media/film.mp4`, { headers: { Range: 'bytes=10-19' } });
+      expect(part.status).toBe(206);
+      expect(part.headers.get('content-type')).toBe('video/mp4');
+      expect(part.headers.get('content-range')).toBe('bytes 10-19/100');
+      expect([...new Uint8Array(await part.arrayBuffer())]).toEqual([
+        10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+      ]);
+      const tail = await fetch(`${base}/media/film.mp4`, { headers: { Range: 'bytes=-5' } });
+      expect(tail.headers.get('content-range')).toBe('bytes 95-99/100');
+      const past = await fetch(`${base}/media/film.mp4`, { headers: { Range: 'bytes=200-' } });
+      expect(past.status).toBe(416);
+      const whole = await fetch(`${base}/media/film.mp4`);
+      expect(whole.status).toBe(200);
+      expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    });
+
     it.each([
       '/..%2fdist-secret.txt',
       '/..%2fdist-secret/secret.txt',
