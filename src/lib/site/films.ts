@@ -47,7 +47,7 @@ export interface FilmView {
   title: Localized;
   description?: Localized | undefined;
   illustration: boolean;
-  credit: string;
+  rights: { license: string; holder: string; credit: string };
   media: NonNullable<ReturnType<typeof avEntry>>;
   captions: FilmCaptions[];
   chapters: FilmChapter[];
@@ -120,7 +120,7 @@ export function filmsOf(craft: Entry<'crafts'>): FilmView[] {
           title: film.title,
           description: film.description,
           illustration: film.illustration,
-          credit: film.rights.credit,
+          rights: film.rights,
           media,
           captions: captionsOf(recordDir, craft, film.file),
           chapters,
