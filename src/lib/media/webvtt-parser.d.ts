@@ -1,4 +1,7 @@
-// Declarations for the W3C's WebVTT parser (webvtt-parser, the parser behind the W3C validator).
+/**
+ * Declarations for the W3C's WebVTT parser (webvtt-parser, the parser behind the W3C validator).
+ * Pure: types only.
+ */
 declare module 'webvtt-parser' {
   export interface WebVTTError {
     message: string;
