@@ -65,9 +65,11 @@ describe('streamed open data', () => {
     const bytes = await writeChunks(join(dir, 'large.json'), watched());
     expect(bytes).toBeGreaterThan(200_000_000);
     // the whole document as one string would alone be `bytes` (twice that in UTF-16); what the
-    // heap gains is the garbage between collections, the same at any size
+    // heap gains is the garbage between collections, which depends on when V8 collects (32 MB
+    // of 226 MB in one run, 58 MB in another on the same code), so the bound is half the
+    // document: an export that held the document whole could not stay under it
     console.log(`streamed ${String(bytes)} bytes; heap grew ${String(peak - baseline)} bytes`);
-    expect(peak - baseline).toBeLessThan(bytes / 4);
+    expect(peak - baseline).toBeLessThan(bytes / 2);
     const text = readFileSync(join(dir, 'large.json'), 'utf8');
     expect((JSON.parse(text) as { records: unknown[] }).records).toHaveLength(60_000);
   });
