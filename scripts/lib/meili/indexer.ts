@@ -19,10 +19,11 @@ import { readMediaManifest } from '../../../src/lib/records/media-file.ts';
 import type { MediaManifest } from '../../../src/lib/records/media-manifest.ts';
 import type { Collection } from '../../../src/schemas/index.ts';
 import { DEFAULT_INDEX } from './keys.ts';
-import type { AnyRecordRef } from '../../../src/lib/records/record-ref.ts';
 import { toSearchDocuments } from '../../../src/lib/search/build-document.ts';
 import type { SearchDocument } from '../../../src/lib/search/document.ts';
+import type { AnyRecord } from '../content.ts';
 import { searchSettings } from './settings.ts';
+import { transcriptsOf } from './transcripts.ts';
 
 /** A Meilisearch task that did not succeed, with Meilisearch's message and code. */
 export class MeiliTaskError extends Error {
@@ -119,7 +120,8 @@ export interface IndexResult {
 }
 
 export interface IndexRecordsOptions extends Omit<IndexDocumentsOptions, 'documents'> {
-  records: readonly AnyRecordRef[];
+  /** The records as read from their files (their folders hold the films' captions). */
+  records: readonly AnyRecord[];
   /** generated/media.json, for thumbnails; read from `root` when not given. */
   media?: MediaManifest;
   /** Project root, to find generated/media.json. */
@@ -311,7 +313,9 @@ export async function indexDocuments(options: IndexDocumentsOptions): Promise<In
 /** Makes one document per record and swaps a fresh index in. The lead's entry point. */
 export async function indexRecords(options: IndexRecordsOptions): Promise<IndexResult> {
   const media = options.media ?? (options.root ? mediaForThumbnails(options.root) : undefined);
-  const documents = toSearchDocuments(options.records, media);
+  const documents = toSearchDocuments(options.records, media, {
+    transcripts: transcriptsOf(options.records, media),
+  });
   const { host, masterKey, indexName, settings, primaryKey, batchSize, taskTimeoutMs, log } =
     options;
   return indexDocuments({

@@ -124,14 +124,15 @@ export function yuhuchun(): Design {
   };
 }
 
+/** The carved panel's width and height, centimetres. */
+export const PANEL_CM = { width: 42, height: 28 } as const;
+
 /**
- * A gilded relief panel in the manner of Chaozhou wood carving (潮州木雕): a moulded frame, a
- * lattice ground, an oval medallion with cloud scrolls and corner brackets, gilt on the raised
- * parts over dark lacquer. Procedural height field, 42 × 28 cm.
+ * The carved panel's relief: height (0–1) at (u, v), u left→right and v bottom→top. The film of
+ * its making (`npm run generate:film`) draws the same surface at each stage.
  */
-export function carvedPanel(): Design {
-  const W = 42;
-  const H = 28;
+export const panelRelief = (() => {
+  const { width: W, height: H } = PANEL_CM;
   const spiral = (
     x: number,
     y: number,
@@ -193,17 +194,43 @@ export function carvedPanel(): Design {
     }
     return Math.min(1, Math.max(h, rim, fillet));
   };
-  const gold = hex('#d2ab57');
-  const lacquer = hex('#4a1f17');
-  const panel = (grid: { nu: number; nv: number }) =>
-    heightPanel(
-      'panel',
-      { width: W * CM, height: H * CM, thickness: 1.8 * CM, relief: 1.2 * CM },
-      grid,
-      height,
-      (h) => mix(lacquer, gold, smoothstep(0.24, 0.4, h)),
-      hex('#3a1812'),
-    );
+  return height;
+})();
+
+const GOLD = hex('#d2ab57');
+const LACQUER = hex('#4a1f17');
+
+/** The finished panel's colour: gilt on the raised parts over dark lacquer. */
+export const giltLacquer = (h: number): RGB => mix(LACQUER, GOLD, smoothstep(0.24, 0.4, h));
+
+/**
+ * The carved panel as a mesh on a `grid`: its board (42 × 28 × 1.8 cm, 1.2 cm of relief) with a
+ * front of `height` coloured by `color` (the finished panel unless given).
+ */
+export function panelMesh(
+  grid: { nu: number; nv: number },
+  height: (u: number, v: number) => number = panelRelief,
+  color: (h: number, u: number, v: number) => RGB = giltLacquer,
+  sideColor: RGB = hex('#3a1812'),
+): MeshData {
+  const { width: W, height: H } = PANEL_CM;
+  return heightPanel(
+    'panel',
+    { width: W * CM, height: H * CM, thickness: 1.8 * CM, relief: 1.2 * CM },
+    grid,
+    height,
+    color,
+    sideColor,
+  );
+}
+
+/**
+ * A gilded relief panel in the manner of Chaozhou wood carving (潮州木雕): a moulded frame, a
+ * lattice ground, an oval medallion with cloud scrolls and corner brackets, gilt on the raised
+ * parts over dark lacquer. Procedural height field, 42 × 28 cm.
+ */
+export function carvedPanel(): Design {
+  const panel = (grid: { nu: number; nv: number }) => panelMesh(grid);
   const mesh = panel({ nu: 300, nv: 200 });
   const front = (x: number, y: number): V3 => [x * CM, y * CM, 3 * CM];
   return {

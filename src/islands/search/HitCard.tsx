@@ -5,7 +5,9 @@
  */
 import type { Hit } from 'instantsearch.js';
 import { Highlight } from 'react-instantsearch';
+import { clockTime } from '../../lib/media/clock.ts';
 import type { SearchHit } from '../../lib/search/document.ts';
+import { filmMoment, type TranscriptMatches } from '../../lib/search/moments.ts';
 import { facetLabel, typeLabels, ui, type Lang } from './strings.ts';
 
 /** The record's date as shown: its own wording, else the year or the range of years. */
@@ -23,6 +25,11 @@ function dateOf(hit: SearchHit, lang: Lang): string | undefined {
 export function HitCard({ hit, lang }: { hit: Hit<SearchHit>; lang: Lang }) {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   const url = lang === 'zh' ? hit.url_zh : hit.url_en;
+  const moment = filmMoment(
+    hit,
+    (hit as { _matchesPosition?: TranscriptMatches })._matchesPosition,
+    url,
+  );
   const alt = lang === 'zh' ? hit.thumbnail_alt_zh : hit.thumbnail_alt_en;
   const meta = [
     typeLabels[hit.type]?.[lang],
@@ -56,6 +63,11 @@ export function HitCard({ hit, lang }: { hit: Hit<SearchHit>; lang: Lang }) {
         {hit[`summary_${lang}`] && (
           <p className="search-hit__summary">
             <Highlight attribute={`summary_${lang}`} hit={hit} />
+          </p>
+        )}
+        {moment && (
+          <p className="search-hit__moment">
+            <a href={moment.href}>{ui.filmMoment[lang](clockTime(moment.seconds))}</a>
           </p>
         )}
       </div>

@@ -49,6 +49,8 @@ export default function ServerSearch({ config, lang, handoff, onError }: ServerS
           hitsPerPage: 20,
           attributesToRetrieve: [...HIT_ATTRIBUTES],
           attributesToHighlight: [...HIGHLIGHT_ATTRIBUTES],
+          // which caption cue matched, so a hit inside a film opens it at that moment
+          showMatchesPosition: true,
         },
       }),
     [config],

@@ -46,6 +46,10 @@ export const ui = {
   more: { zh: '显示更多', en: 'Show more' },
   less: { zh: '收起', en: 'Show less' },
   model: { zh: '三维模型', en: '3D model' },
+  filmMoment: {
+    zh: (time: string) => `▶ 影片 ${time} 处的字幕`,
+    en: (time: string) => `▶ In the film’s captions at ${time}`,
+  },
   withModel: { zh: '有三维模型', en: 'With a 3D model' },
   withoutModel: { zh: '无三维模型', en: 'Without a 3D model' },
   pagination: { zh: '分页', en: 'Pagination' },

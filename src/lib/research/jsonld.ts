@@ -4,7 +4,8 @@
  *
  * Each page gets one JSON-LD block holding a `@graph` of two nodes:
  * - the thing the record describes, typed per collection (VisualArtwork for works; HowTo for crafts
- *   with process steps, otherwise CreativeWork; Person; Place for clusters; ExhibitionEvent), with
+ *   with process steps, otherwise CreativeWork, with its films as VideoObject whose Clips are the
+ *   steps they show; Person; Place for clusters; ExhibitionEvent), with
  *   `@id` `<site>/id/<ID>/#this` (the same in both languages), `identifier` (the stable ID as a
  *   PropertyValue and the permanent URL), images and links to related records by their `@id`;
  * - the page itself (ItemPage, ProfilePage for people), with its language, license, dates and the
@@ -18,7 +19,8 @@
  */
 import type { Lang } from '../records/vocabularies.ts';
 import { findTerm, termLabel } from '../records/vocabularies.ts';
-import { largestDerivative } from '../records/media-manifest.ts';
+import { largestDerivative, type AudioEntry, type VideoEntry } from '../records/media-manifest.ts';
+import type { Collection } from '../../schemas/index.ts';
 import {
   refImages,
   refLicense,
@@ -29,7 +31,9 @@ import {
   type AnyRecordRef,
   type ImageLookup,
 } from '../records/record-ref.ts';
-import { absolute, permanentPath, recordPath, SITE_NAME } from '../site/urls.ts';
+import { absolute, filmAnchor, permanentPath, recordPath, SITE_NAME } from '../site/urls.ts';
+
+type AvEntry = VideoEntry | AudioEntry;
 
 export interface LinkedDataContext {
   /** Public address of the site. */
@@ -38,6 +42,8 @@ export interface LinkedDataContext {
   image: ImageLookup;
   /** Names of other records by stable ID, for links (optional). */
   name?: ((id: string) => { zh: string; en: string } | undefined) | undefined;
+  /** The ingest's entry for a film or recording (optional: without it no film is described). */
+  av?: ((collection: Collection, slug: string, file: string) => AvEntry | undefined) | undefined;
 }
 
 export const htmlLanguage: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
@@ -159,6 +165,64 @@ function cm(value: number | undefined, name?: string): Json | undefined {
       };
 }
 
+/** ISO 8601 duration of whole seconds (`PT30S`). */
+const isoDuration = (seconds: number) => `PT${String(Math.round(seconds))}S`;
+
+/**
+ * A craft's published films as VideoObject (or AudioObject), each process step shown in one as
+ * a Clip with its start and end and a link that opens the film there; `clips` maps a step's
+ * position to its Clip's `@id`, for the step's `video`.
+ */
+function craftFilms(
+  ref: Extract<AnyRecordRef, { collection: 'crafts' }>,
+  lang: Lang,
+  ctx: LinkedDataContext,
+): { films: Json[]; clips: Map<number, string> } {
+  const page = absolute(recordPath(ref.collection, ref.slug, lang), ctx.site);
+  const clips = new Map<number, string>();
+  const films = ref.data.films.flatMap((film): Json[] => {
+    const media = ctx.av?.(ref.collection, ref.slug, film.file);
+    if (!media) return [];
+    const anchor = filmAnchor(film.file);
+    const parts = ref.data.steps.flatMap((step, i) => {
+      if (step.clip?.film !== film.file) return [];
+      const id = `${page}#${anchor}-step-${String(i + 1)}`;
+      clips.set(i, id);
+      return [
+        {
+          '@type': 'Clip',
+          '@id': id,
+          name: step.title[lang],
+          startOffset: step.clip.start,
+          endOffset: step.clip.end,
+          url: `${page}?t=${String(step.clip.start)}#${anchor}`,
+        },
+      ];
+    });
+    const largest = media.kind === 'video' ? media.renditions[0] : media.versions[0];
+    return [
+      {
+        '@type': media.kind === 'video' ? 'VideoObject' : 'AudioObject',
+        '@id': `${page}#${anchor}`,
+        name: film.title[lang],
+        ...(film.description ? { description: film.description[lang] } : {}),
+        ...(film.illustration ? { genre: lang === 'zh' ? '示意动画' : 'illustration' } : {}),
+        url: `${page}#${anchor}`,
+        ...(largest ? { contentUrl: absolute(largest.url, ctx.site) } : {}),
+        ...(media.kind === 'video'
+          ? { thumbnailUrl: absolute(media.poster.url, ctx.site), encodingFormat: 'video/mp4' }
+          : {}),
+        duration: isoDuration(media.seconds),
+        license: licenseUrl(film.rights.license) ?? film.rights.license,
+        copyrightHolder: { '@type': 'Organization', name: film.rights.holder },
+        creditText: film.rights.credit,
+        ...(parts.length > 0 ? { hasPart: parts } : {}),
+      },
+    ];
+  });
+  return { films, clips };
+}
+
 function entity(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataContext): Json {
   const name = refName(ref);
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
@@ -247,6 +311,9 @@ function entity(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataContext): Json {
     case 'crafts': {
       const c = ref.data;
       const howTo = c.steps.length > 0;
+      const { films, clips } = craftFilms(ref, lang, ctx);
+      const videos = films.filter((f) => f['@type'] === 'VideoObject');
+      const recordings = films.filter((f) => f['@type'] === 'AudioObject');
       return {
         '@type': howTo ? 'HowTo' : 'CreativeWork',
         ...common,
@@ -262,6 +329,7 @@ function entity(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataContext): Json {
                 position: i + 1,
                 name: s.title[lang],
                 text: s.text[lang],
+                ...(clips.has(i) ? { video: { '@id': clips.get(i) } } : {}),
               })),
               supply: c.materials.map((m) => ({
                 '@type': 'HowToSupply',
@@ -271,6 +339,8 @@ function entity(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataContext): Json {
             }
           : {}),
         ...(c.history ? { abstract: c.history[lang] } : {}),
+        ...(videos.length > 0 ? { video: videos } : {}),
+        ...(recordings.length > 0 ? { audio: recordings } : {}),
         workExample: c.relatedWorks.map((id) => link(id, 'VisualArtwork', lang, ctx)),
       };
     }

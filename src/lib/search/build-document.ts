@@ -27,16 +27,23 @@ import { hasHan, namePinyin, pinyinForms, traditionalForms } from './chinese-for
 import type { SearchDocument } from './document.ts';
 import { compact, unique } from './lists.ts';
 import { plainText, trimText } from './plain-text.ts';
-import { nameOf, recordFields, type DocumentContext, type RecordFields } from './record-fields.ts';
+import {
+  nameOf,
+  recordFields,
+  type DocumentContext,
+  type FilmTranscript,
+  type RecordFields,
+} from './record-fields.ts';
 
-export type { DocumentContext };
+export type { DocumentContext, FilmTranscript };
 
 /** A context with the names of all `records`, so documents can name their related records. */
 export function contextFor(
   records: readonly AnyRecordRef[],
   media?: MediaManifest,
+  more: Omit<DocumentContext, 'names' | 'media'> = {},
 ): DocumentContext {
-  return { names: namesById(records), media };
+  return { names: namesById(records), media, ...more };
 }
 
 /** Smallest WebP derivative of a record image, when the media ingest has processed it. */
@@ -137,6 +144,19 @@ function provincesOf(f: RecordFields) {
   return compact(codes.map((code) => provinceOf(code)));
 }
 
+/** The films' caption cues as the document's parallel transcript lists. */
+function transcriptFields(
+  films: readonly FilmTranscript[],
+): Pick<SearchDocument, 'transcript' | 'transcript_at' | 'transcript_film' | 'transcript_films'> {
+  const cues = films.flatMap((film, n) => film.cues.map((cue) => ({ ...cue, film: n })));
+  return {
+    transcript: cues.map((cue) => cue.text),
+    transcript_at: cues.map((cue) => cue.start),
+    transcript_film: cues.map((cue) => cue.film),
+    transcript_films: films.map((film) => film.anchor),
+  };
+}
+
 /** One search document for one record. */
 export function toSearchDocument(record: AnyRecordRef, ctx: DocumentContext = {}): SearchDocument {
   const f = recordFields(record, ctx);
@@ -170,6 +190,7 @@ export function toSearchDocument(record: AnyRecordRef, ctx: DocumentContext = {}
     summary_en: summary.en,
     summary_traditional: traditionalForms(summary.zh)[0] ?? '',
     body: trimText(plainText(record.body ?? ''), ctx.bodyLimit ?? 4000),
+    ...transcriptFields(ctx.transcripts?.get(record.data.id) ?? []),
     materials: materials.map((m) => m.key),
     materials_zh: materials.map((m) => m.zh),
     materials_en: materials.map((m) => m.en),
@@ -204,7 +225,8 @@ export function toSearchDocument(record: AnyRecordRef, ctx: DocumentContext = {}
 export function toSearchDocuments(
   records: readonly AnyRecordRef[],
   media?: MediaManifest,
+  more: Omit<DocumentContext, 'names' | 'media'> = {},
 ): SearchDocument[] {
-  const ctx = contextFor(records, media);
+  const ctx = contextFor(records, media, more);
   return records.map((record) => toSearchDocument(record, ctx));
 }

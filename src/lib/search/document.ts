@@ -41,6 +41,14 @@ export interface SearchDocument {
   summary_traditional: string;
   /** Plain text of the body (markup removed), trimmed. */
   body: string;
+  /** The caption cues of the record's films, each a moment a search can open the film at. */
+  transcript: string[];
+  /** Where each cue of `transcript` starts, seconds into its film. */
+  transcript_at: number[];
+  /** Which film each cue of `transcript` is in: an index into `transcript_films`. */
+  transcript_film: number[];
+  /** The anchors of the record's films on its page, for links into a film (`?t=6#film-…`). */
+  transcript_films: string[];
   category?: string;
   category_zh?: string;
   category_en?: string;
@@ -141,6 +149,7 @@ export const searchableAttributes = [
   'related_en',
   'tags',
   'colours',
+  'transcript',
   'body',
 ] as const satisfies readonly SearchField[];
 
@@ -213,6 +222,16 @@ const DATES_AND_THUMBNAIL = [
   'thumbnail_alt_en',
 ] as const satisfies readonly SearchField[];
 
+/**
+ * What a hit needs to open a film at the moment a caption matched: the cue's time and film (the
+ * matched cue's index comes from Meilisearch's `_matchesPosition` on `transcript`).
+ */
+const TRANSCRIPT_MOMENTS = [
+  'transcript_at',
+  'transcript_film',
+  'transcript_films',
+] as const satisfies readonly SearchField[];
+
 /** Fields returned to the browser (the pinyin and traditional helper fields are not). */
 export const displayedAttributes = [
   'id',
@@ -229,6 +248,9 @@ export const displayedAttributes = [
   'summary_zh',
   'summary_en',
   'body',
+  // displayed so that `_matchesPosition` reports the matched cue; hits do not retrieve it
+  'transcript',
+  ...TRANSCRIPT_MOMENTS,
   'category',
   'category_zh',
   'category_en',
@@ -270,6 +292,7 @@ export const HIT_ATTRIBUTES = [
   'period_en',
   ...DATES_AND_THUMBNAIL,
   'hasModel',
+  ...TRANSCRIPT_MOMENTS,
 ] as const satisfies readonly DisplayedAttribute[];
 
 export type HitAttribute = (typeof HIT_ATTRIBUTES)[number];

@@ -20,6 +20,15 @@ export interface DocumentContext {
   media?: MediaManifest | undefined;
   /** Longest body text kept, in characters. Default 4000. */
   bodyLimit?: number;
+  /** The caption cues of each record's published films, by record ID (the indexer reads them). */
+  transcripts?: ReadonlyMap<string, readonly FilmTranscript[]>;
+}
+
+/** The cues of one film's captions (every language a person wrote), for the search index. */
+export interface FilmTranscript {
+  /** The film's anchor on its record's page (`filmAnchor`). */
+  anchor: string;
+  cues: readonly { start: number; text: string }[];
 }
 
 export interface RecordFields {

@@ -6,31 +6,16 @@
  * (`/captions/…`), so nothing in a caption file reaches a page or a player as markup.
  * Not pure: reads the caption files beside the record (build time only).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import {
-  CAPTION_LANGUAGES,
-  captionsVtt,
-  parseCaptions,
-  traditionalCaptions,
-  type Caption,
-  type CaptionLanguage,
-} from '../media/captions.ts';
-import { entryLookup, isAvEntry } from '../records/media-manifest.ts';
+import { dirname, resolve } from 'node:path';
+import { readCaptionTracks, stemOf, type CaptionTrack } from '../media/caption-files.ts';
+import { captionsVtt, type CaptionLanguage } from '../media/captions.ts';
 import type { Entry } from './archive.ts';
 import { oncePerBuild } from './archive.ts';
 import { pick, type Lang, type Localized } from './i18n.ts';
-import { mediaManifest } from './media-data.ts';
+import { avEntry } from './media-data.ts';
 
-const avEntry = entryLookup(mediaManifest, isAvEntry);
-
-/** The captions of a film in one language. */
-export interface FilmCaptions {
-  language: CaptionLanguage;
-  /** Made from the simplified-script captions by the site, not written by a person. */
-  generated: boolean;
-  captions: Caption[];
-  /** Where the site serves them. */
+/** The captions of a film in one language, and where the site serves them. */
+export interface FilmCaptions extends CaptionTrack {
   url: string;
 }
 
@@ -53,9 +38,6 @@ export interface FilmView {
   chapters: FilmChapter[];
 }
 
-/** The stem of a master's file name: captions are named after it. */
-const stemOf = (file: string) => file.replace(/\.[^./]+$/, '');
-
 /** The name of a film's served caption file, without `.vtt` (a folder's `/` as `__`). */
 export function captionsName(file: string, language: CaptionLanguage | `chapters-${Lang}`): string {
   return `${stemOf(file).replaceAll('/', '__')}.${language}`;
@@ -71,34 +53,12 @@ export function captionsPath(
   return `/captions/${collection}/${slug}/${captionsName(file, language)}.vtt`;
 }
 
-/** The captions beside a master, by language, with traditional-script ones made when missing. */
+/** The captions beside a master, by language, with the URLs the site serves them at. */
 function captionsOf(recordDir: string, craft: Entry<'crafts'>, file: string): FilmCaptions[] {
-  const found = new Map<CaptionLanguage, Caption[]>();
-  for (const language of CAPTION_LANGUAGES) {
-    const path = join(recordDir, `${stemOf(file)}.${language}.vtt`);
-    if (!existsSync(path)) continue;
-    const { captions, problems } = parseCaptions(readFileSync(path, 'utf8'));
-    // npm run check refuses these; a build run without it must not publish them either
-    if (problems.length > 0)
-      throw new Error(`${path}:${String(problems[0]?.line)}: ${problems[0]?.message ?? ''}`);
-    found.set(language, captions);
-  }
-  const simplified = found.get('zh-Hans');
-  const generated = !found.has('zh-Hant') && simplified !== undefined;
-  if (generated) found.set('zh-Hant', traditionalCaptions(simplified));
-  return CAPTION_LANGUAGES.flatMap((language) => {
-    const captions = found.get(language);
-    return captions
-      ? [
-          {
-            language,
-            generated: generated && language === 'zh-Hant',
-            captions,
-            url: captionsPath(craft.collection, craft.id, file, language),
-          },
-        ]
-      : [];
-  });
+  return readCaptionTracks(recordDir, file).map((track) => ({
+    ...track,
+    url: captionsPath(craft.collection, craft.id, file, track.language),
+  }));
 }
 
 /** The films of a craft that the ingest has processed, with captions and chapters. */

@@ -18,6 +18,7 @@ import { relatedWorksIn, relatedWorksIndex } from './work-facets.ts';
 import {
   entryLookup,
   isImageEntry,
+  isAvEntry,
   isModelEntry,
   type MediaManifest,
 } from '../records/media-manifest.ts';
@@ -33,6 +34,7 @@ export function mediaManifest(): MediaManifest {
 
 export const imageEntry = entryLookup(mediaManifest, isImageEntry);
 export const modelEntry = entryLookup(mediaManifest, isModelEntry);
+export const avEntry = entryLookup(mediaManifest, isAvEntry);
 
 /** A picture of a record: an image, or a 3D model's poster. */
 export interface RecordPicture {

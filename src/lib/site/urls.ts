@@ -31,6 +31,15 @@ export function clusterReportPath(slug: string): string {
   return `${CLUSTERS_REPORT_PATH}${slug}/`;
 }
 
+/**
+ * The anchor of a film on its record's page (`film-making-illustration`), named after its master
+ * so that links into it (`?t=6#film-…`, from chapters and search hits) survive reordering.
+ */
+export function filmAnchor(file: string): string {
+  const stem = file.replace(/\.[^./]+$/, '').toLowerCase();
+  return `film-${stem.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'film'}`;
+}
+
 /** The site's name, who publishes every record. */
 export const SITE_NAME = { zh: '百工·云', en: 'Baigong Cloud' } as const;
 

@@ -1,7 +1,7 @@
 /** Small hand-written records of every type, parsed by the real schemas, for the research tests. */
 import { schemas } from '../../../src/schemas/index.ts';
 import type { ImageLookup, RecordRef } from '../../../src/lib/records/record-ref.ts';
-import type { ImageEntry } from '../../../src/lib/records/media-manifest.ts';
+import type { ImageEntry, VideoEntry } from '../../../src/lib/records/media-manifest.ts';
 
 export const SITE = 'https://baigong.example.org';
 
@@ -68,6 +68,21 @@ export const craft: RecordRef<'crafts'> = {
       {
         title: { zh: '烤花', en: 'Firing' },
         text: { zh: '低温烤烧。', en: 'Low-temperature firing.' },
+        clip: { film: 'firing.mp4', start: 12, end: 40.5 },
+      },
+    ],
+    films: [
+      {
+        file: 'firing.mp4',
+        title: { zh: '烤花（示意）', en: 'Firing (illustration)' },
+        rights: { license: 'CC-BY-4.0', holder: '百工·云', credit: '百工·云, CC BY 4.0' },
+        illustration: true,
+      },
+      // not processed by the ingest: no page shows it, the linked data does not describe it
+      {
+        file: 'unprocessed.mov',
+        title: { zh: '未处理', en: 'Unprocessed' },
+        rights: { license: 'CC-BY-4.0', holder: '百工·云', credit: '百工·云' },
       },
     ],
     references: refs,
@@ -190,3 +205,31 @@ const media: Record<string, ImageEntry> = {
 
 export const fakeLookup: ImageLookup = (collection, slug, file) =>
   media[`${collection}/${slug}/${file}`];
+
+/** The ingest's entry for the craft fixture's film, as `media.json` holds it. */
+export const fakeAv = (collection: string, slug: string, file: string): VideoEntry | undefined =>
+  `${collection}/${slug}/${file}` === 'crafts/guangcai-porcelain/firing.mp4'
+    ? {
+        kind: 'video',
+        master: { sha256: 'a'.repeat(64), bytes: 1000, format: 'mp4' },
+        seconds: 61.4,
+        width: 1280,
+        height: 720,
+        fps: 24,
+        sound: false,
+        renditions: [
+          {
+            url: '/media/crafts/guangcai-porcelain/firing-720p.mp4',
+            width: 1280,
+            height: 720,
+            bytes: 9,
+          },
+        ],
+        poster: {
+          url: '/media/crafts/guangcai-porcelain/firing-poster.webp',
+          width: 1280,
+          height: 720,
+        },
+        warnings: [],
+      }
+    : undefined;

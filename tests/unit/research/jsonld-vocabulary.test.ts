@@ -11,7 +11,7 @@ import { loadRecords } from '../../../scripts/lib/content.ts';
 import { recordJsonLd } from '../../../src/lib/research/jsonld.ts';
 import { refName } from '../../../src/lib/records/record-ref.ts';
 import { offlineLoader, vocabularyProblems } from '../../fixtures/research/schemaorg.ts';
-import { allFixtures, fakeLookup, SITE } from './fixtures.ts';
+import { allFixtures, fakeAv, fakeLookup, SITE } from './fixtures.ts';
 
 async function problemsOf(doc: object): Promise<string[]> {
   const expanded = await jsonld.expand(doc as jsonld.JsonLdDocument, {
@@ -24,7 +24,7 @@ describe('JSON-LD against the schema.org vocabulary', () => {
   for (const ref of allFixtures) {
     for (const lang of ['zh', 'en'] as const) {
       it(`${ref.collection} (${lang}) uses every property on a type that allows it`, async () => {
-        const doc = recordJsonLd(ref, lang, { site: SITE, image: fakeLookup });
+        const doc = recordJsonLd(ref, lang, { site: SITE, image: fakeLookup, av: fakeAv });
         expect(await problemsOf(doc)).toEqual([]);
       });
     }

@@ -11,7 +11,16 @@ import {
   recordJsonLd,
 } from '../../../src/lib/research/jsonld.ts';
 import type { AnyRecordRef } from '../../../src/lib/records/record-ref.ts';
-import { allFixtures, craft, exhibition, fakeLookup, person, SITE, work } from './fixtures.ts';
+import {
+  allFixtures,
+  craft,
+  exhibition,
+  fakeAv,
+  fakeLookup,
+  person,
+  SITE,
+  work,
+} from './fixtures.ts';
 
 const types = {
   works: 'VisualArtwork',
@@ -138,6 +147,40 @@ describe('JSON-LD', () => {
       roleName: 'curator',
       contributor: { '@type': 'Organization', name: 'Baigong Cloud editors' },
     });
+  });
+
+  it('describes a craft’s published film as a VideoObject whose clips are the steps it shows', () => {
+    const [how] = (recordJsonLd(craft, 'en', { ...ctx, av: fakeAv }) as any)['@graph'];
+    const page = `${SITE}/en/crafts/guangcai-porcelain/`;
+    expect(how.video).toHaveLength(1); // the unprocessed film is not described
+    const [film] = how.video;
+    expect(film).toMatchObject({
+      '@type': 'VideoObject',
+      '@id': `${page}#film-firing`,
+      name: 'Firing (illustration)',
+      genre: 'illustration',
+      contentUrl: `${SITE}/media/crafts/guangcai-porcelain/firing-720p.mp4`,
+      thumbnailUrl: `${SITE}/media/crafts/guangcai-porcelain/firing-poster.webp`,
+      duration: 'PT61S',
+      license: 'https://creativecommons.org/licenses/by/4.0/',
+    });
+    expect(film.hasPart).toEqual([
+      {
+        '@type': 'Clip',
+        '@id': `${page}#film-firing-step-2`,
+        name: 'Firing',
+        startOffset: 12,
+        endOffset: 40.5,
+        url: `${page}?t=12#film-firing`,
+      },
+    ]);
+    // the step the clip shows points to it; the step without one does not
+    expect(how.step.map((s: any) => s.video)).toEqual([
+      undefined,
+      { '@id': film.hasPart[0]['@id'] },
+    ]);
+    // without the ingest's entries no film is described
+    expect((recordJsonLd(craft, 'en', ctx) as any)['@graph'][0].video).toBeUndefined();
   });
 
   it('cannot be closed early by text in a record', () => {
