@@ -1,20 +1,23 @@
-// npm run bench:ingest [-- --n 24] [--rerun 200] [--rounds 2] [--skip-concurrency]
+// npm run bench:ingest [-- --n 24] [--rerun 200] [--rounds 2] [--skip-concurrency] [--only images|av]
 // Generates photo-sized masters (4000×3000) and measures the full ingest pipeline against a bare
 // sharp loop doing the same decodes/resizes/encodes/tiles, the AVIF effort options, the two ways
 // of using both cores, and an unchanged re-run over many masters. Writes bench/results/ingest.*.
+// Then times the film and sound transcoding as a multiple of real time (scripts/lib/bench-av.ts),
+// into bench/results/ingest-av.*.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp, { type OutputInfo, type Sharp } from 'sharp';
-import { commandLine, wholeNumber } from './lib/command-line.ts';
+import { avTable, benchAv } from './lib/bench-av.ts';
+import { commandLine, usageError, wholeNumber } from './lib/command-line.ts';
 import { ladderFor } from './lib/ingest/images.ts';
 import { pool, runIngest } from './lib/ingest/run.ts';
 import { defaultSettings } from './lib/ingest/settings.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const usage =
-  'usage / 用法: npm run bench:ingest -- [--n 24] [--rerun 200] [--rounds 2] [--skip-concurrency]';
+  'usage / 用法: npm run bench:ingest -- [--n 24] [--rerun 200] [--rounds 2] [--skip-concurrency] [--only images|av]';
 const { values: args } = commandLine(
   {
     options: {
@@ -22,10 +25,13 @@ const { values: args } = commandLine(
       rerun: { type: 'string' },
       rounds: { type: 'string' },
       'skip-concurrency': { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   },
   usage,
 );
+if (args.only !== undefined && !['images', 'av'].includes(args.only))
+  usageError(`--only expects images or av, got "${args.only}"`, usage);
 const N = wholeNumber('n', args.n, usage) ?? 24;
 const RERUN_N = wholeNumber('rerun', args.rerun, usage) ?? 200;
 const ROUNDS = wholeNumber('rounds', args.rounds, usage) ?? 2;
@@ -33,6 +39,33 @@ const loadBefore = loadavg();
 const work = join(root, 'bench', 'tmp', 'ingest');
 const settings = defaultSettings('http://localhost:4321').image;
 const log = (message: string) => process.stderr.write(`${message}\n`);
+
+/** Times the film and sound transcoding and writes bench/results/ingest-av.*. */
+async function runAvBench(): Promise<void> {
+  const { settings: av, rows } = await benchAv(root, join(root, 'bench', 'tmp', 'ingest-av'), log);
+  const date = new Date().toISOString();
+  const machine = `${String(cpus().length)} × ${cpus()[0]?.model ?? 'unknown'}`;
+  const md = [
+    '# Ingest benchmark: film and sound',
+    '',
+    `${date}, ${machine}, Node ${process.version}. The ingest's own transcoding (x264 preset ${av.preset}, CRF ${String(av.crf)}, versions at ${av.heights.join('/')}p where the master allows), one master at a time, ffmpeg using both cores. × real time: seconds of master per second of wall time, every version of the master included.`,
+    '',
+    ...avTable(rows),
+    '',
+  ];
+  await mkdir(join(root, 'bench', 'results'), { recursive: true });
+  await writeFile(
+    join(root, 'bench', 'results', 'ingest-av.json'),
+    `${JSON.stringify({ date, machine, settings: av, rows }, null, 2)}\n`,
+  );
+  await writeFile(join(root, 'bench', 'results', 'ingest-av.md'), md.join('\n'));
+  process.stdout.write(`${md.join('\n')}\n`);
+}
+
+if (args.only === 'av') {
+  await runAvBench();
+  process.exit(0);
+}
 
 /** CPU seconds (all threads of this process, user + system) since `start`. */
 function cpuSince(start: NodeJS.CpuUsage): number {
@@ -389,3 +422,4 @@ await writeFile(
 );
 await writeFile(join(root, 'bench', 'results', 'ingest.md'), md.join('\n'));
 process.stdout.write(md.join('\n'));
+if (args.only !== 'images') await runAvBench();
