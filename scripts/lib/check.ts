@@ -204,6 +204,27 @@ function bodyProblems(records: AnyRecord[]): Problem[] {
  * Captions beside films and recordings: named `<master stem>.<zh-Hans|zh-Hant|en>.vtt` after a
  * film or recording in the same folder, and valid WebVTT (each problem at its line).
  */
+/** A step's clip must name one of the record's `films`: the page shows chapters of those only. */
+function clipProblems(records: AnyRecord[]): Problem[] {
+  return records.flatMap((record) => {
+    if (record.collection !== 'crafts') return [];
+    const films = new Set(record.data.films.map((f) => f.file));
+    return record.data.steps.flatMap((step, i): Problem[] =>
+      step.clip && !films.has(step.clip.film)
+        ? [
+            {
+              file: record.file,
+              field: `steps.${String(i)}.clip.film`,
+              en: `${step.clip.film} is not listed under films`,
+              zh: `${step.clip.film} 未列在 films 中`,
+              fix: 'add the film under films (file, title, rights), or correct the name / 请在 films 中列出该影片，或更正文件名',
+            },
+          ]
+        : [],
+    );
+  });
+}
+
 function captionProblems(root: string, records: AnyRecord[]): Problem[] {
   return records.flatMap((record) => {
     const files = readdirSync(record.dir, { recursive: true, encoding: 'utf8' }).sort();
@@ -309,6 +330,7 @@ export function checkContent(root: string, contentDir = join(root, 'content')): 
     ...bodyProblems(records),
     ...annotationProblems(records),
     ...captionProblems(root, records),
+    ...clipProblems(records),
     ...thesaurusProblems(),
     ...reviewWarnings(records),
   );

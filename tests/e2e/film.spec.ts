@@ -7,6 +7,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
+import { iiifErrors } from '../fixtures/iiif/validate.ts';
 
 const CRAFT = '/crafts/chaozhou-wood-carving/';
 const ANCHOR = '#film-making-illustration';
@@ -140,4 +141,29 @@ test.describe('a craft film', () => {
     await page.goto('/crafts/guangcai-porcelain/');
     expect((await inlineScripts()).filter((s) => s.includes('data-film-player'))).toEqual([]);
   });
+
+  test('its IIIF manifest, linked from the page, validates and points at files the site serves', async ({
+    page,
+    request,
+  }) => {
+    await page.goto(CRAFT);
+    const url = await page.locator('[data-iiif-manifest]').getAttribute('data-iiif-manifest');
+    const manifest = (await (await request.get(new URL(url ?? '').pathname)).json()) as Json;
+    expect(iiifErrors(manifest)).toEqual([]);
+    const [canvas] = manifest['items'] as Json[];
+    expect(canvas?.['duration']).toBe(30);
+    const body = ((canvas?.['items'] as Json[])[0]?.['items'] as Json[])[0]?.['body'] as Json;
+    const captions = ((canvas?.['annotations'] as Json[])[0]?.['items'] as Json[]).map(
+      (a) => a['body'] as Json,
+    );
+    expect(captions.map((c) => c['language'])).toEqual(['zh-Hans', 'zh-Hant', 'en']);
+    for (const file of [body, ...captions])
+      expect((await request.get(new URL(file['id'] as string).pathname)).status()).toBe(200);
+    const steps = ((manifest['structures'] as Json[])[0]?.['items'] as Json[]).map((r) =>
+      ((r['items'] as Json[])[0]?.['id'] as string).replace(/^.*#/, ''),
+    );
+    expect(steps).toEqual(['t=0,6', 't=6,12', 't=12,18', 't=18,24', 't=24,30']);
+  });
 });
+
+type Json = Record<string, unknown>;

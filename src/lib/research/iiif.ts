@@ -1,6 +1,7 @@
 /**
  * IIIF Presentation API 3.0 for works with images: one Manifest per work and one Collection of
- * every work that has one. Pure: pages pass the site address and the media lookup.
+ * every work that has one; and for crafts with films, one Manifest of their films and recordings
+ * (`craftFilmManifest`). Pure: pages pass the site address and the media lookup.
  *
  * - Labels, summary and metadata in Chinese and English (language map keys `zh` and `en`).
  * - `rights` is the license of the record; Creative Commons and RightsStatements.org URIs are
@@ -17,8 +18,10 @@ import {
   derivativeForWidth,
   fallbackFormat,
   largestDerivative,
+  type AudioEntry,
   type Derivative,
   type ImageEntry,
+  type VideoEntry,
 } from '../records/media-manifest.ts';
 import { refModified, ymd, type ImageLookup, type RecordRef } from '../records/record-ref.ts';
 import { absolute, permanentPath, recordPath, SITE_NAME } from '../site/urls.ts';
@@ -393,4 +396,201 @@ export function worksCollection(
 /** Permanent link of a work, for "see also" text beside the viewer. */
 export function workPermalink(ref: RecordRef<'works'>, lang: Lang, site: string | URL): string {
   return absolute(permanentPath(ref.data.id, lang), site);
+}
+
+/** A film or recording as the AV manifest needs it (src/lib/site/films.ts `FilmView` fits). */
+/** Text in Chinese and, where given, English. */
+type Text = { zh: string; en?: string | undefined };
+
+export interface ManifestFilm {
+  file: string;
+  title: Text;
+  description?: Text | undefined;
+  illustration: boolean;
+  rights: { license: string; holder: string; credit: string };
+  media: VideoEntry | AudioEntry;
+  captions: readonly { language: string; generated: boolean; url: string }[];
+  chapters: readonly { title: Text; start: number; end: number }[];
+}
+
+const CAPTION_LABELS: Record<string, { zh: string; en: string }> = {
+  'zh-Hans': { zh: '中文字幕（简体）', en: 'Chinese captions (simplified)' },
+  'zh-Hant': {
+    zh: '中文字幕（繁体，由简体转换）',
+    en: 'Chinese captions (traditional, converted)',
+  },
+  en: { zh: '英文字幕', en: 'English captions' },
+};
+
+/**
+ * The IIIF manifest of a craft's films and recordings, after the IIIF cookbook's audio and video
+ * recipes: a Canvas per film with its `duration` (and size, for video), painted by the largest
+ * MP4 (or the AAC recording); the captions as `supplementing` annotations of WebVTT files; the
+ * process steps the film shows as Ranges over its time (`#t=start,end`), so a viewer's table of
+ * contents is the list of steps. Undefined when no film has been processed.
+ */
+export function craftFilmManifest(
+  ref: RecordRef<'crafts'>,
+  films: readonly ManifestFilm[],
+  site: string | URL,
+): Json | undefined {
+  if (films.length === 0) return undefined;
+  const c = ref.data;
+  const id = absolute(manifestPath(c.id), site);
+  const base = id.replace(/\/manifest\.json$/, '');
+  const page = (lang: Lang) => absolute(recordPath('crafts', ref.slug, lang), site);
+  const canvasOf = (n: number) => `${base}/canvas/${String(n + 1)}`;
+  const canvases = films.map((film, n) => {
+    const canvasId = canvasOf(n);
+    const media = film.media;
+    const video = media.kind === 'video' ? media.renditions[0] : undefined;
+    const sound = media.kind === 'audio' ? media.versions[0] : undefined;
+    const body = video
+      ? {
+          id: absolute(video.url, site),
+          type: 'Video',
+          format: 'video/mp4',
+          width: video.width,
+          height: video.height,
+          duration: media.seconds,
+        }
+      : {
+          id: absolute(sound?.url ?? '', site),
+          type: 'Sound',
+          format: sound?.type ?? 'audio/mp4',
+          duration: media.seconds,
+        };
+    const filmRights = iiifRights(findTerm('licenses', film.rights.license)?.url);
+    return {
+      id: canvasId,
+      type: 'Canvas',
+      label: both(film.title),
+      // a generated film says so wherever it is shown, as on the page
+      ...(film.illustration
+        ? {
+            metadata: [
+              entry(
+                { zh: '类型', en: 'Kind' },
+                both({ zh: '示意影片，非实拍', en: 'Illustration, not filmed work' }),
+              ),
+            ],
+          }
+        : {}),
+      ...(film.description ? { summary: both(film.description) } : {}),
+      ...(media.kind === 'video' ? { width: media.width, height: media.height } : {}),
+      duration: media.seconds,
+      ...(filmRights ? { rights: filmRights } : {}),
+      requiredStatement: entry({ zh: '署名', en: 'Attribution' }, none(film.rights.credit)),
+      ...(media.kind === 'video'
+        ? {
+            thumbnail: [
+              {
+                id: absolute(media.poster.url, site),
+                type: 'Image',
+                format: 'image/webp',
+                width: media.poster.width,
+                height: media.poster.height,
+              },
+            ],
+          }
+        : {}),
+      items: [
+        {
+          id: `${canvasId}/page`,
+          type: 'AnnotationPage',
+          items: [
+            {
+              id: `${canvasId}/page/annotation`,
+              type: 'Annotation',
+              motivation: 'painting',
+              body,
+              target: canvasId,
+            },
+          ],
+        },
+      ],
+      ...(film.captions.length > 0
+        ? {
+            annotations: [
+              {
+                id: `${canvasId}/captions`,
+                type: 'AnnotationPage',
+                items: film.captions.map((captions) => ({
+                  id: `${canvasId}/captions/${captions.language}`,
+                  type: 'Annotation',
+                  motivation: 'supplementing',
+                  body: {
+                    id: absolute(captions.url, site),
+                    type: 'Text',
+                    format: 'text/vtt',
+                    language: captions.language,
+                    label: both(
+                      CAPTION_LABELS[captions.language] ?? {
+                        zh: captions.language,
+                        en: captions.language,
+                      },
+                    ),
+                  },
+                  target: canvasId,
+                })),
+              },
+            ],
+          }
+        : {}),
+    };
+  });
+  const ranges = films.flatMap((film, n) =>
+    film.chapters.map((chapter, k) => ({
+      id: `${base}/range/${String(n + 1)}/${String(k + 1)}`,
+      type: 'Range',
+      label: both(chapter.title),
+      items: [
+        {
+          id: `${canvasOf(n)}#t=${String(chapter.start)},${String(chapter.end)}`,
+          type: 'Canvas',
+        },
+      ],
+    })),
+  );
+  return {
+    '@context': PRESENTATION_CONTEXT,
+    id,
+    type: 'Manifest',
+    label: both({ zh: `${c.name.zh}：影像`, en: `${c.name.en}: films and recordings` }),
+    summary: both(c.summary),
+    requiredStatement: entry(
+      { zh: '署名', en: 'Attribution' },
+      none(films.map((f) => f.rights.credit).join('; ')),
+    ),
+    provider: [
+      {
+        id: absolute('/about/', site),
+        type: 'Agent',
+        label: both(SITE_NAME),
+        homepage: [
+          { id: absolute('/', site), type: 'Text', label: both(SITE_NAME), format: 'text/html' },
+        ],
+      },
+    ],
+    homepage: (['zh', 'en'] as const).map((lang) => ({
+      id: page(lang),
+      type: 'Text',
+      label: { [lang]: [c.name[lang]] },
+      format: 'text/html',
+      language: [lang === 'zh' ? 'zh-Hans' : 'en'],
+    })),
+    items: canvases,
+    ...(ranges.length > 0
+      ? {
+          structures: [
+            {
+              id: `${base}/range/steps`,
+              type: 'Range',
+              label: both({ zh: '工序', en: 'Process steps' }),
+              items: ranges,
+            },
+          ],
+        }
+      : {}),
+  };
 }

@@ -59,6 +59,23 @@ describe('checkContent', () => {
     ]);
   });
 
+  it('refuses a step clip of a film the record does not list under films', () => {
+    write('crafts/guangcai/steps.mp4', Buffer.from('a film'));
+    const step = (film: string) =>
+      `steps: [{ title: { zh: 上彩, en: Painting }, text: { zh: 上彩。, en: Painting. }, clip: { film: ${film}, start: 0, end: 5 } }]\n`;
+    const films =
+      'films: [{ file: steps.mp4, title: { zh: 工序, en: Steps }, rights: { license: CC-BY-4.0, holder: 百工·云, credit: 百工·云 } }]\n';
+    write('crafts/guangcai/index.mdx', validCraft.replace('added:', `${step('steps.mp4')}added:`));
+    expect(problems().map((p) => [p.field, p.en])).toEqual([
+      ['steps.0.clip.film', 'steps.mp4 is not listed under films'],
+    ]);
+    write(
+      'crafts/guangcai/index.mdx',
+      validCraft.replace('added:', `${step('steps.mp4')}${films}added:`),
+    );
+    expect(problems()).toEqual([]);
+  });
+
   it('lists each review note of a work as a warning, not an error', () => {
     const review = [
       'review:',

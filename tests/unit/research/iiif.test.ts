@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../../scripts/lib/content.ts';
 import {
+  craftFilmManifest,
   dragAndDropHref,
   hasManifest,
   iiifRights,
@@ -18,10 +19,83 @@ import { getMedia, isImageEntry } from '../../../src/lib/records/media-manifest.
 import { EMPTY_MEDIA_MANIFEST, readMediaManifest } from '../../../src/lib/records/media-file.ts';
 import { recordsOf, type ImageLookup } from '../../../src/lib/records/record-ref.ts';
 import { iiifErrors } from '../../fixtures/iiif/validate.ts';
-import { fakeLookup, SITE, work } from './fixtures.ts';
+import { craft, fakeAv, fakeLookup, SITE, work } from './fixtures.ts';
 
 const bowl = work;
 const ctx = { site: SITE, image: fakeLookup };
+
+describe('craft film manifest (IIIF audio/video)', () => {
+  const media = fakeAv('crafts', 'guangcai-porcelain', 'firing.mp4')!;
+  const film = {
+    ...craft.data.films[0]!,
+    media,
+    captions: [
+      {
+        language: 'zh-Hans',
+        generated: false,
+        url: '/captions/crafts/guangcai-porcelain/firing.zh-Hans.vtt',
+      },
+      {
+        language: 'zh-Hant',
+        generated: true,
+        url: '/captions/crafts/guangcai-porcelain/firing.zh-Hant.vtt',
+      },
+    ],
+    chapters: [{ title: { zh: '烤花', en: 'Firing' }, start: 12, end: 40.5 }],
+  };
+  const manifest = craftFilmManifest(craft, [film], SITE) as Record<string, any>;
+
+  it('validates against the official schema', () => {
+    expect(iiifErrors(manifest)).toEqual([]);
+  });
+
+  it('paints a canvas of the film’s length with the MP4, captions supplementing it', () => {
+    const [canvas] = manifest['items'];
+    expect(canvas).toMatchObject({ type: 'Canvas', width: 1280, height: 720, duration: 61.4 });
+    expect(canvas.label.en).toEqual(['Firing (illustration)']);
+    expect(canvas.metadata[0].value.en).toEqual(['Illustration, not filmed work']);
+    expect(canvas.items[0].items[0]).toMatchObject({
+      motivation: 'painting',
+      body: {
+        id: `${SITE}/media/crafts/guangcai-porcelain/firing-720p.mp4`,
+        type: 'Video',
+        format: 'video/mp4',
+        duration: 61.4,
+      },
+      target: canvas.id,
+    });
+    const captions = canvas.annotations[0].items;
+    expect(captions.map((a: any) => [a.motivation, a.body.format, a.body.language])).toEqual([
+      ['supplementing', 'text/vtt', 'zh-Hans'],
+      ['supplementing', 'text/vtt', 'zh-Hant'],
+    ]);
+    expect(captions[0].body.id).toBe(
+      `${SITE}/captions/crafts/guangcai-porcelain/firing.zh-Hans.vtt`,
+    );
+  });
+
+  it('gives the steps the film shows as ranges of its time', () => {
+    const [steps] = manifest['structures'];
+    expect(steps.items).toEqual([
+      {
+        id: `${SITE}/iiif/BGC-000001/range/1/1`,
+        type: 'Range',
+        label: { zh: ['烤花'], en: ['Firing'] },
+        items: [{ id: `${manifest['items'][0].id}#t=12,40.5`, type: 'Canvas' }],
+      },
+    ]);
+  });
+
+  it('is not made for a craft without processed films', () => {
+    expect(craftFilmManifest(craft, [], SITE)).toBeUndefined();
+  });
+
+  it('fails validation when a film canvas loses its duration (the check can fail)', () => {
+    const broken = structuredClone(manifest);
+    broken['items'][0].items[0].items[0].body.duration = 'long';
+    expect(iiifErrors(broken)).not.toEqual([]);
+  });
+});
 
 describe('work manifest', () => {
   const manifest = workManifest(bowl, ctx) as Record<string, any>;

@@ -17,7 +17,11 @@ import {
 } from '../../../scripts/lib/meili/server.ts';
 import { transcriptsOf } from '../../../scripts/lib/meili/transcripts.ts';
 import type { MediaManifest, VideoEntry } from '../../../src/lib/records/media-manifest.ts';
-import { HIGHLIGHT_ATTRIBUTES, HIT_ATTRIBUTES } from '../../../src/lib/search/document.ts';
+import {
+  HIGHLIGHT_ATTRIBUTES,
+  HIT_ATTRIBUTES,
+  type SearchHit,
+} from '../../../src/lib/search/document.ts';
 import { filmMoment } from '../../../src/lib/search/moments.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -118,7 +122,7 @@ describe.skipIf(!hasBinary)('a search inside a film (real Meilisearch)', () => {
     });
     const hit = hits.find((h) => h['id'] === craft.data.id);
     if (!hit) return undefined;
-    return filmMoment(hit, hit._matchesPosition, String(hit['url_en']));
+    return filmMoment(hit as Partial<SearchHit>, hit._matchesPosition, String(hit['url_en']));
   }
 
   it('finds an English caption word at its moment', async () => {
