@@ -235,6 +235,7 @@ function makeRecord(n: number): AnyRecordRef {
         regions: [region],
         materials: [pick(materials)],
         tools: [],
+        glossary: [],
         steps: [],
         relatedWorks: [],
         references: [],

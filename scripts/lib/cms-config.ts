@@ -422,7 +422,9 @@ export function cmsConfig(
       required: false,
       default: [],
     }),
-    list('tools', '工具 Tools', [str('zh', '中文 Chinese'), str('en', 'English')], {
+    select('tools', '工具与设备 Tools and equipment', 'tools', {
+      multiple: true,
+      required: false,
       default: [],
     }),
     list(
@@ -431,6 +433,19 @@ export function cmsConfig(
       [
         localized('title', '步骤 Step'),
         localized('text', '说明 Text', {}, true),
+        select('tools', '本工序的工具 Tools of the step', 'tools', {
+          multiple: true,
+          required: false,
+          default: [],
+        }),
+        select('materials', '本工序的材料 Materials of the step', 'materials', {
+          multiple: true,
+          required: false,
+          default: [],
+        }),
+        localized('duration', '所需时间 Duration (in words: 数日 / several days)', {
+          required: false,
+        }),
         {
           name: 'image',
           label: '图片 Image',
@@ -451,7 +466,26 @@ export function cmsConfig(
       ],
       { default: [] },
     ),
+    list(
+      'glossary',
+      '行话术语 Terms of the trade',
+      [
+        str('term', '术语 Term (Chinese)'),
+        str('pinyin', '拼音 Pinyin', { required: false }),
+        str('en', '英文 English', { required: false }),
+        localized('definition', '释义 Definition', {}, true),
+        obj('source', '出处 Source', sourceFields()),
+      ],
+      { default: [] },
+    ),
     localized('history', '简史 History', { required: false }, true),
+    localized(
+      'transmission',
+      '传承 Transmission (with its source in Sources)',
+      { required: false },
+      true,
+    ),
+    localized('protection', '保护 Protection (as a source states it)', { required: false }, true),
     stringList('relatedWorks', '相关作品编号 Related work IDs (BGW-…)'),
     references(true),
     images(),

@@ -111,6 +111,7 @@ export function createRecord(options: CreateOptions): CreatedRecord {
     craftCategories: vocabularyLine('craftCategories'),
     periods: vocabularyLine('periods'),
     materials: vocabularyLine('materials'),
+    tools: vocabularyLine('tools'),
     licenses: vocabularies.licenses.map((t) => t.key).join(' | '),
   };
   const template = readFileSync(join(TEMPLATES, `${collection}.mdx`), 'utf8');

@@ -58,6 +58,12 @@ export const processStep = z.object({
   text: localized,
   /** An image of the step, in the record's folder (must also be listed under `images`). */
   image: mediaFile.optional(),
+  /** Tools used in the step (`tools.json`). */
+  tools: z.array(term('tools')).default([]),
+  /** Materials used in the step (`materials.json`). */
+  materials: z.array(term('materials')).default([]),
+  /** How long the step takes, in words (`数日` / `several days`): it varies with the piece. */
+  duration: localized.optional(),
   /** Where a film (listed under `films`) shows the step: it becomes the film's chapter. */
   clip: z
     .object({
@@ -73,6 +79,20 @@ export const processStep = z.object({
       path: ['end'],
     })
     .optional(),
+});
+
+/** A term of the trade (行话术语), as a source documents it. */
+export const glossaryTerm = z.object({
+  /** The term as the trade uses it, in Chinese. */
+  term: z.string().trim().min(1),
+  /** Its pinyin, with tone marks. */
+  pinyin: z.string().trim().min(1).optional(),
+  /** An English rendering. */
+  en: z.string().trim().min(1).optional(),
+  /** What it means. */
+  definition: localized,
+  /** Where the term and its meaning are documented. */
+  source,
 });
 
 export const craftSchema = z.object({
@@ -94,12 +114,21 @@ export const craftSchema = z.object({
   regions: z.array(region).default([]),
   /** Materials (`materials.json`). */
   materials: z.array(term('materials')).default([]),
-  /** Main tools. */
-  tools: z.array(localized).default([]),
+  /** Main tools and equipment (`tools.json`). */
+  tools: z.array(term('tools')).default([]),
   /** The making process, in order. */
   steps: z.array(processStep).default([]),
+  /** Terms of the trade (行话术语), each with its source. */
+  glossary: z.array(glossaryTerm).default([]),
   /** A short history; the MDX body tells the full story. */
   history: localized.optional(),
+  /**
+   * How the craft is passed on (传承): lineages, workshops, teaching — facts with their source in
+   * `references`.
+   */
+  transmission: localized.optional(),
+  /** Its state and the measures protecting it (保护), as a source states them. */
+  protection: localized.optional(),
   /** IDs of works that show the craft (works also link here through `techniques`). */
   relatedWorks: z.array(recordId('works')).default([]),
   /** Sources for the facts in the record. */

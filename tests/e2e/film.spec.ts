@@ -93,6 +93,27 @@ test.describe('a craft film', () => {
       .toContainEqual(expect.stringContaining('髹漆贴金'));
   });
 
+  test('lists each step with its tools and materials, and the terms of the trade with sources', async ({
+    page,
+  }) => {
+    await page.goto(CRAFT);
+    const rough = page.locator('.steps li', { hasText: '凿粗坯' });
+    await expect(rough.locator('.step-facts')).toContainText('锯');
+    await expect(rough.locator('.step-facts')).toContainText('凿');
+    await expect(rough.getByRole('link', { name: '在影片中观看这道工序' })).toHaveAttribute(
+      'href',
+      `?t=6${ANCHOR}`,
+    );
+    const gilding = page.locator('.steps li', { hasText: '髹漆贴金' });
+    await expect(gilding.locator('.step-facts')).toContainText('漆刷');
+    await expect(gilding.locator('.step-facts')).toContainText('金');
+    const glossary = page.locator('.glossary');
+    await expect(glossary.locator('dt').first()).toContainText('金漆木雕 jīn qī mù diāo');
+    await expect(
+      glossary.getByRole('link', { name: '潮州木雕：金漆交映中的岭南技艺记忆' }),
+    ).toHaveAttribute('href', 'https://news.ycwb.com/2024-01/04/content_52424873.htm');
+  });
+
   test('shows the English captions and transcript on the English page', async ({ page }) => {
     await page.goto(`/en${CRAFT}`);
     const modes = await video(page).evaluate((v: HTMLVideoElement) =>

@@ -10,6 +10,7 @@ import ethnicGroups from '../../data/vocabularies/ethnic-groups.json' with { typ
 import licenses from '../../data/vocabularies/licenses.json' with { type: 'json' };
 import materials from '../../data/vocabularies/materials.json' with { type: 'json' };
 import periods from '../../data/vocabularies/periods.json' with { type: 'json' };
+import tools from '../../data/vocabularies/tools.json' with { type: 'json' };
 
 export type Lang = 'zh' | 'en';
 
@@ -47,6 +48,7 @@ export const vocabularies = {
   craftCategories: craftCategories satisfies Term[],
   ethnicGroups: ethnicGroups satisfies EthnicGroup[],
   materials: materials satisfies Term[],
+  tools: tools satisfies Term[],
   periods: periods satisfies Period[],
   licenses: licenses satisfies License[],
   caseKinds: caseKinds satisfies Term[],

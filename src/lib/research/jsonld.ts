@@ -335,7 +335,10 @@ function entity(ref: AnyRecordRef, lang: Lang, ctx: LinkedDataContext): Json {
                 '@type': 'HowToSupply',
                 name: termLabel('materials', m, lang),
               })),
-              tool: c.tools.map((t) => ({ '@type': 'HowToTool', name: t[lang] })),
+              tool: c.tools.map((t) => ({
+                '@type': 'HowToTool',
+                name: termLabel('tools', t, lang),
+              })),
             }
           : {}),
         ...(c.history ? { abstract: c.history[lang] } : {}),

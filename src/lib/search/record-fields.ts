@@ -8,6 +8,7 @@ import type { MediaManifest } from '../records/media-manifest.ts';
 import type { AnyRecordRef } from '../records/record-ref.ts';
 import type { Concept } from '../thesaurus/index.ts';
 import { objectTypeLabels } from '../thesaurus/search.ts';
+import { findTerm } from '../records/vocabularies.ts';
 import { compact, unique } from './lists.ts';
 
 /** A related name in both languages (English may be missing for names that are not records'). */
@@ -114,7 +115,7 @@ export function recordFields(record: AnyRecordRef, ctx: DocumentContext): Record
         materials: d.materials,
         regions: d.regions,
         heritage: d.heritage.map((h) => h.code),
-        related: [...d.tools, ...related(d.relatedWorks)],
+        related: [...compact(d.tools.map((t) => findTerm('tools', t))), ...related(d.relatedWorks)],
       };
     }
     case 'people': {
