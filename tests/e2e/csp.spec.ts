@@ -93,6 +93,7 @@ test.describe('Content-Security-Policy, enforced', () => {
     '/about/',
     '/en/about/',
     '/eras/',
+    '/colours/',
     '/regions/',
     '/exhibitions/',
     '/cases/',

@@ -25,6 +25,7 @@ export function pageTypes(): string[] {
     '/reports/clusters/',
     '/exhibitions/',
     '/eras/',
+    '/colours/',
     '/regions/',
     '/thesaurus/',
     '/about/',

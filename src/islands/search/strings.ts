@@ -78,6 +78,8 @@ export const facetTitles = {
   material: { zh: '材质', en: 'Material' },
   period: { zh: '年代', en: 'Period' },
   province: { zh: '省份', en: 'Province' },
+  colour: { zh: '颜色', en: 'Colour' },
+  shade: { zh: '色名', en: 'Colour name' },
   heritage: { zh: '非遗项目', en: 'Heritage item' },
   batch: { zh: '传承人批次', en: 'Inheritor batch' },
   ethnic: { zh: '民族', en: 'Ethnic group' },

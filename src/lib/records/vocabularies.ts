@@ -5,6 +5,7 @@
  */
 import caseDesignations from '../../data/vocabularies/case-designations.json' with { type: 'json' };
 import caseKinds from '../../data/vocabularies/case-kinds.json' with { type: 'json' };
+import colourFamilies from '../../data/vocabularies/colour-families.json' with { type: 'json' };
 import craftCategories from '../../data/vocabularies/craft-categories.json' with { type: 'json' };
 import ethnicGroups from '../../data/vocabularies/ethnic-groups.json' with { type: 'json' };
 import licenses from '../../data/vocabularies/licenses.json' with { type: 'json' };
@@ -44,6 +45,12 @@ export interface EthnicGroup extends Term {
   common?: string;
 }
 
+/** A family of colours (a basic colour term), with a swatch for browsing. */
+export interface ColourFamily extends Term {
+  /** The swatch shown for the family (`#rrggbb`). */
+  hex: string;
+}
+
 export const vocabularies = {
   craftCategories: craftCategories satisfies Term[],
   ethnicGroups: ethnicGroups satisfies EthnicGroup[],
@@ -53,6 +60,7 @@ export const vocabularies = {
   licenses: licenses satisfies License[],
   caseKinds: caseKinds satisfies Term[],
   caseDesignations: caseDesignations satisfies Term[],
+  colourFamilies: colourFamilies satisfies ColourFamily[],
 } as const;
 
 export type VocabularyName = keyof typeof vocabularies;

@@ -3,6 +3,7 @@
  * fallback index (src/pages/search-fallback.json.ts) and the tests all make documents here, so
  * there is one way to make a document.
  */
+import { colourFamilyOf } from '../colour/families.ts';
 import { findHeritageItem } from '../records/ich.ts';
 import {
   derivativesOf,
@@ -144,6 +145,31 @@ function provincesOf(f: RecordFields) {
   return compact(codes.map((code) => provinceOf(code)));
 }
 
+/** The colour's names and its family's labels, all searchable (a reader may type 绿 or green). */
+function colourWords(colour: { zh: string; en: string } | undefined): string[] {
+  if (!colour) return [];
+  const family = colourFamilyOf(colour.zh);
+  return unique([colour.zh, colour.en, ...(family ? [family.zh, family.en] : [])]);
+}
+
+/** The colour facets of a picture's named colour. */
+function colourFacets(
+  colour: { zh: string; en: string } | undefined,
+): Pick<
+  SearchDocument,
+  'colour_zh' | 'colour_en' | 'colour_family' | 'colour_family_zh' | 'colour_family_en'
+> {
+  if (!colour) return {};
+  const family = colourFamilyOf(colour.zh);
+  return {
+    colour_zh: colour.zh,
+    colour_en: colour.en,
+    ...(family
+      ? { colour_family: family.key, colour_family_zh: family.zh, colour_family_en: family.en }
+      : {}),
+  };
+}
+
 /** The films' caption cues as the document's parallel transcript lists. */
 function transcriptFields(
   films: readonly FilmTranscript[],
@@ -210,7 +236,7 @@ export function toSearchDocument(record: AnyRecordRef, ctx: DocumentContext = {}
     related_zh: unique(f.related.map((n) => n.zh)),
     related_en: unique(compact(f.related.map((n) => n.en))),
     tags: f.tags,
-    colours: thumb?.colour ? [thumb.colour.zh, thumb.colour.en] : [],
+    colours: colourWords(thumb?.colour),
     hasModel: f.hasModel,
     photographed: thumb && image?.illustration !== true ? 1 : 0,
     // Every record type, as its JSON-LD and open data state it (works their own, others the site's).
@@ -218,7 +244,7 @@ export function toSearchDocument(record: AnyRecordRef, ctx: DocumentContext = {}
     sort_title_zh: titlePinyin ? titlePinyin.spaced : title.zh.toLowerCase(),
     sort_title_en: sortTitleEn(title.en),
   };
-  return { ...doc, ...optionalFields(f, ctx, thumb, image) };
+  return { ...doc, ...colourFacets(thumb?.colour), ...optionalFields(f, ctx, thumb, image) };
 }
 
 /** Documents for all records (related names resolved among them). */

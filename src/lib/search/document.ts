@@ -90,6 +90,13 @@ export interface SearchDocument {
   tags: string[];
   /** Colour names of the first image (its object's main colour, else the whole picture's), when known. */
   colours: string[];
+  /** That colour's name in the palette (`colour-names.json`), per language: the colour-name facet. */
+  colour_zh?: string;
+  colour_en?: string;
+  /** Its family (`colour-families.json` key) and the family's labels: the colour facet. */
+  colour_family?: string;
+  colour_family_zh?: string;
+  colour_family_en?: string;
   hasModel: boolean;
   /** License key of the record's text and data, as its JSON-LD and open data state it. */
   license: string;
@@ -170,6 +177,15 @@ const LIST_AND_CASE_FACETS = [
   'license',
 ] as const satisfies readonly SearchField[];
 
+/** The colour facets: a family (green) and a named colour (豆青), each per language. */
+const COLOUR_FACETS = [
+  'colour_family',
+  'colour_family_zh',
+  'colour_family_en',
+  'colour_zh',
+  'colour_en',
+] as const satisfies readonly SearchField[];
+
 /** Facets and filters. */
 export const filterableAttributes = [
   'type',
@@ -184,6 +200,7 @@ export const filterableAttributes = [
   'province_en',
   'cluster',
   ...LIST_AND_CASE_FACETS,
+  ...COLOUR_FACETS,
   'date_start',
   'date_end',
 ] as const satisfies readonly SearchField[];
@@ -269,6 +286,7 @@ export const displayedAttributes = [
   'cluster_zh',
   'cluster_en',
   ...LIST_AND_CASE_FACETS,
+  ...COLOUR_FACETS,
   ...DATES_AND_THUMBNAIL,
 ] as const satisfies readonly SearchField[];
 
@@ -325,6 +343,12 @@ export const FACETS = [
   { param: 'material', attribute: 'materials', manyValues: true },
   { param: 'period', attribute: 'period', manyValues: true },
   { param: 'province', attribute: { zh: 'province_zh', en: 'province_en' }, manyValues: true },
+  {
+    param: 'colour',
+    attribute: { zh: 'colour_family_zh', en: 'colour_family_en' },
+    manyValues: true,
+  },
+  { param: 'shade', attribute: { zh: 'colour_zh', en: 'colour_en' }, manyValues: true },
   { param: 'heritage', attribute: 'heritage_label', manyValues: true },
   { param: 'batch', attribute: 'batch', manyValues: false },
   {

@@ -149,8 +149,17 @@ describe('facets and fields', () => {
     const bowl = byId('BGW-000001');
     expect(bowl.thumbnail).toBe('/media/bowl-320.webp');
     expect(bowl.thumbnail_alt_en).toBe('Front of the punch bowl');
-    expect(bowl.colours).toEqual(['宝蓝', 'sapphire blue']);
+    // the colour's names and its family's, all searchable; the facets per language
+    expect(bowl.colours).toEqual(['宝蓝', 'sapphire blue', '蓝', 'Blue']);
+    expect(bowl).toMatchObject({
+      colour_zh: '宝蓝',
+      colour_en: 'sapphire blue',
+      colour_family: 'blue',
+      colour_family_zh: '蓝',
+      colour_family_en: 'Blue',
+    });
     expect(byId('BGW-000002').thumbnail).toBeUndefined();
+    expect(byId('BGW-000002').colour_family).toBeUndefined();
   });
   it('names the object’s own colour where the ingest told it from the background', () => {
     const bowlImage = media.items['works/guangcai-punch-bowl/bowl.jpg'] as ImageEntry;
@@ -170,7 +179,8 @@ describe('facets and fields', () => {
       },
     };
     const doc = toSearchDocuments(records, withObject).find((d) => d.id === 'BGW-000001');
-    expect(doc?.colours).toEqual(['青瓷绿', 'celadon']);
+    expect(doc?.colours).toEqual(['青瓷绿', 'celadon', '绿', 'Green']);
+    expect(doc?.colour_family).toBe('green');
   });
   it('works without a media manifest', () => {
     const plain = toSearchDocuments(records);
