@@ -26,6 +26,7 @@ export function pageTypes(): string[] {
     '/exhibitions/',
     '/eras/',
     '/colours/',
+    '/compare/',
     '/regions/',
     '/thesaurus/',
     '/about/',

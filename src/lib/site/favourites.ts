@@ -63,7 +63,7 @@ export function savedWorkUrl(id: string): string {
 }
 
 /** The path of an absolute URL made at build time for the site's configured address. */
-const pathOf = (url: string) => {
+export const pathOf = (url: string) => {
   const { pathname, search } = new URL(url, 'http://site.invalid');
   return pathname + search;
 };
