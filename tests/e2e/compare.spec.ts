@@ -4,7 +4,7 @@
  * keyboard, with no axe violations; a work page links to it.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 
 // the two works whose pictures have IIIF tiles: the carved panel's still and the doucai censer
 const A = 'BGW-000102';
@@ -62,7 +62,16 @@ test.describe('compare two works', () => {
     await page.goto(`/compare/?a=${A}&b=BGW-999999`);
     await expect(page.getByRole('status')).toHaveText(/BGW-999999/);
     await expect(page.locator('.compare-table')).toBeHidden();
+    // the comparison's script is fetched only on its own view
+    const scripts: Promise<string>[] = [];
+    const collect = (response: Response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.text());
+    };
+    page.on('response', collect);
     await page.goto('/works/chaozhou-carved-panel-illustration/');
+    await page.waitForLoadState('networkidle');
+    page.off('response', collect);
+    expect((await Promise.all(scripts)).some((s) => s.includes('compare-zoom-canvas'))).toBe(false);
     await page.getByRole('link', { name: '与另一件作品比较' }).click();
     await expect(page).toHaveURL(new RegExp(`/compare/\\?a=${A}$`));
     await expect(page.locator('.compare-form input[name="a"]')).toHaveValue(A);
