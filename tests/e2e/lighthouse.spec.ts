@@ -27,6 +27,11 @@ interface Target {
   maxTransfer?: number;
   /** Runs, of which the best counts (issue 22 asks 3 for the scan's page). */
   runs?: number;
+  /**
+   * The page shows a model in the first screen, so a run must fetch it: a score reached because
+   * the viewer moved out of the first screen (a link added above it did that once) is no score.
+   */
+  modelInFirstScreen?: boolean;
 }
 
 const targets: Target[] = [
@@ -46,6 +51,7 @@ const targets: Target[] = [
     budgets: { performance: 0.6 },
     maxTransfer: 1.5 * 1024 * 1024,
     runs: 3,
+    modelInFirstScreen: true,
   },
   {
     name: '3D panel',
@@ -135,7 +141,14 @@ test.describe('Lighthouse, mobile preset', () => {
     );
   });
 
-  for (const { name, path, maxTransfer, runs: count = RUNS, ...target } of targets) {
+  for (const {
+    name,
+    path,
+    maxTransfer,
+    runs: count = RUNS,
+    modelInFirstScreen,
+    ...target
+  } of targets) {
     const pageBudgets: Budgets = { ...budgets, ...target.budgets };
     test(`the ${name} page meets the Lighthouse budgets`, async ({ baseURL }) => {
       const chromePath = findChromium();
@@ -184,6 +197,8 @@ test.describe('Lighthouse, mobile preset', () => {
         for (const run of runs) expect(run.cls).toBeLessThan(0.01);
         if (maxTransfer !== undefined) {
           expect(transfer).toBeLessThanOrEqual(maxTransfer);
+          if (modelInFirstScreen)
+            for (const run of runs) expect(run.models.length).toBeGreaterThan(0);
           // Before the visitor acts, a model with lighter levels sends only its preview.
           for (const run of runs)
             for (const model of run.models)
