@@ -7,7 +7,10 @@
 import categories from '../../data/vocabularies/craft-categories.json' with { type: 'json' };
 import materials from '../../data/vocabularies/materials.json' with { type: 'json' };
 import periods from '../../data/vocabularies/periods.json' with { type: 'json' };
+import type { Work } from '../../schemas/work.ts';
+import { dimensionText } from './dimensions.ts';
 import { pathOf, type WorkJson } from './favourites.ts';
+import { formatYearRange } from './ui.ts';
 
 export type Lang = 'zh' | 'en';
 const WORK_ID = /^BGW-\d{6}$/;
@@ -47,10 +50,7 @@ export interface CompareJson extends WorkJson {
     period?: string;
     materials?: string[];
     date?: { start: number; end: number; display?: { zh: string; en: string } };
-    dimensions?: Partial<Record<'height' | 'width' | 'depth' | 'diameter' | 'length', number>> & {
-      weight?: number;
-      note?: string;
-    };
+    dimensions?: Work['dimensions'];
     holding?: { institution: { zh: string; en: string }; accession?: string };
     rights?: { credit: string };
   };
@@ -75,30 +75,17 @@ const LABELS = {
   credit: { zh: '署名', en: 'Credit' },
 } as const;
 
-const SIZE_NAMES = {
-  height: { zh: '高', en: 'H' },
-  width: { zh: '宽', en: 'W' },
-  depth: { zh: '深', en: 'D' },
-  diameter: { zh: '径', en: 'Diam.' },
-  length: { zh: '长', en: 'L' },
-} as const;
-
+/** The work's date as its page gives it: its own wording, else its years (BCE where negative). */
 function dateOf(json: CompareJson, lang: Lang): string {
   const date = json.data.date;
   if (!date) return '';
-  if (date.display) return date.display[lang];
-  return date.start === date.end ? String(date.start) : `${String(date.start)}–${String(date.end)}`;
+  return date.display?.[lang] ?? formatYearRange(date.start, date.end, lang);
 }
 
+/** The measurements as the work page gives them, and the holder's own wording where there is one. */
 function sizeOf(json: CompareJson, lang: Lang): string {
   const d = json.data.dimensions;
-  if (!d) return '';
-  const parts = (Object.keys(SIZE_NAMES) as (keyof typeof SIZE_NAMES)[]).flatMap((k) =>
-    d[k] === undefined ? [] : [`${SIZE_NAMES[k][lang]} ${String(d[k])}`],
-  );
-  const sizes = parts.length > 0 ? `${parts.join(' × ')} cm` : '';
-  const weight = d.weight === undefined ? '' : `${String(d.weight)} g`;
-  return [sizes, weight, d.note ?? ''].filter(Boolean).join('; ');
+  return [dimensionText(d, lang), d?.note ?? ''].filter(Boolean).join('; ');
 }
 
 export interface CompareRow {

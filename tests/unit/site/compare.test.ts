@@ -57,10 +57,15 @@ describe('compare rows', () => {
       ['Period', 'Song dynasty', 'Ming dynasty'],
       ['Category', 'Ceramics', ''],
       ['Materials', 'Stoneware, Glaze', 'Lacquer'],
-      ['Dimensions', 'H 24.5 × Diam. 12 cm', ''],
+      ['Dimensions', 'H. 24.5 cm, Diam. 12 cm', ''],
       ['Held by', 'A Museum 1987.1', ''],
     ]);
     expect(compareRows(a, b, 'zh')[0]).toEqual({ label: '名称', values: ['青瓷瓶', '漆盒'] });
+    // years as the work page gives them, BCE where negative
+    const bronze = work('BGW-000004', { date: { start: -500, end: -300 } });
+    expect(compareRows(bronze, b, 'en').find((r) => r.label === 'Date')?.values[0]).toBe(
+      '500–300 BCE',
+    );
   });
   it('give pictures and tiles as paths of this site, wherever the JSON was built for', () => {
     const pictured = work('BGW-000003', {}, [
