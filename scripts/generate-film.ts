@@ -15,13 +15,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import sharp from 'sharp';
 import { captionsVtt, type Caption } from '../src/lib/media/captions.ts';
 import { FFMPEG_HELP } from './lib/ingest/av.ts';
 import { commandLine } from './lib/command-line.ts';
 import { hex } from './lib/models/geometry.ts';
 import { FILM_STAGES, stageTimes } from './lib/models/making-film.ts';
-import { rasterize } from './lib/models/raster.ts';
+import { renderSupersampled } from './lib/models/render.ts';
 
 const USAGE = 'usage / 用法: npm run generate:film -- [--force] [--fps N]';
 const { values: args } = commandLine(
@@ -44,18 +43,18 @@ const BACKGROUND = hex('#f3f0e8');
 /** The camera turns slowly across the whole film, so that the relief reads as relief. */
 const azimuthAt = (fraction: number) => -14 + 28 * fraction;
 
-async function frameAt(stage: (typeof FILM_STAGES)[number], t: number, fraction: number) {
-  const { width, height, supersample } = SIZE;
-  const raw = { width: width * supersample, height: height * supersample, channels: 3 as const };
-  const pixels = rasterize([stage.frame(t)], {
-    ...raw,
+/** One frame of a stage as raw RGB, `t` through the stage and `fraction` through the film. */
+function frameAt(stage: (typeof FILM_STAGES)[number], t: number, fraction: number) {
+  const view = {
     azimuth: azimuthAt(fraction),
     elevation: 10,
     background: BACKGROUND,
     fill: 0.82,
     specular: stage.specular,
-  });
-  return sharp(pixels, { raw }).resize(width, height, { kernel: 'lanczos3' }).raw().toBuffer();
+  };
+  return renderSupersampled([stage.frame(t)], view, SIZE)
+    .raw()
+    .toBuffer();
 }
 
 /** Pipes raw RGB frames into ffmpeg; resolves when the MP4 is complete. */

@@ -11,12 +11,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import sharp from 'sharp';
 import { commandLine } from './lib/command-line.ts';
 import { designs } from './lib/models/designs.ts';
 import { bounds, type MeshData, type V3 } from './lib/models/geometry.ts';
 import { writeGlb } from './lib/models/glb.ts';
-import { rasterize, type RasterView } from './lib/models/raster.ts';
+import type { RasterView } from './lib/models/raster.ts';
+import { renderSupersampled, type RenderSize } from './lib/models/render.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = commandLine(
@@ -51,21 +51,16 @@ function nearest(meshes: MeshData[], target: V3): { position: V3; normal: V3 } {
   return out;
 }
 
-/** A view of the meshes as PNG, drawn at `supersample` times the size and reduced (Lanczos). */
-async function renderPng(
+/** A view of the meshes as PNG (drawn supersampled and reduced). */
+const renderPng = (
   meshes: MeshData[],
   view: Omit<RasterView, 'width' | 'height'>,
-  size: { width: number; height: number; supersample: number },
-): Promise<Buffer> {
-  const { width, height, supersample } = size;
-  const raw = { width: width * supersample, height: height * supersample, channels: 3 as const };
-  const pixels = rasterize(meshes, { ...view, width: raw.width, height: raw.height });
-  return sharp(pixels, { raw })
-    .resize(width, height, { kernel: 'lanczos3' })
+  size: RenderSize,
+): Promise<Buffer> =>
+  renderSupersampled(meshes, view, size)
     .png({ compressionLevel: 9, palette: false })
     .withMetadata({})
     .toBuffer();
-}
 
 const r4 = (v: number) => Number(v.toFixed(4)) + 0;
 const r3 = (v: number) => Number(v.toFixed(3)) + 0;

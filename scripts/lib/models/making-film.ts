@@ -50,10 +50,11 @@ function toolMarks(u: number, v: number): number {
   return s - Math.floor(s);
 }
 
-const wood =
-  (grid = GRID) =>
-  (height: (u: number, v: number) => number, color: (h: number, u: number, v: number) => RGB) =>
-    panelMesh(grid, height, color, WOOD_SIDE);
+/** The panel in bare wood: the stages before lacquer. */
+const wood = (
+  height: (u: number, v: number) => number,
+  color: (h: number, u: number, v: number) => RGB,
+) => panelMesh(GRID, height, color, WOOD_SIDE);
 
 /** Ink where the relief crosses the outline level, drawn left to right up to `reach`. */
 function drawing(reach: number) {
@@ -81,7 +82,7 @@ export const FILM_STAGES: FilmStage[] = [
         'Design: the composition is drawn and transferred to the wood.',
       ],
     ],
-    frame: (t) => wood()(() => 1, drawing(clamp01(t * 1.25))),
+    frame: (t) => wood(() => 1, drawing(clamp01(t * 1.25))),
     specular: 0,
   },
   {
@@ -95,7 +96,7 @@ export const FILM_STAGES: FilmStage[] = [
       ],
     ],
     frame: (t) =>
-      wood()(
+      wood(
         (u, v) => Math.max(roughRelief(u, v), 1 - clamp01(t * 1.2) * 0.9),
         () => WOOD,
       ),
@@ -112,7 +113,7 @@ export const FILM_STAGES: FilmStage[] = [
       ],
     ],
     frame: (t) =>
-      wood()(
+      wood(
         (u, v) => (u < clamp01(t * 1.2) ? panelRelief(u, v) : roughRelief(u, v)),
         (_h, u, v) => mix(WOOD, INK, 0.18 * toolMarks(u, v)),
       ),
@@ -129,7 +130,7 @@ export const FILM_STAGES: FilmStage[] = [
       ],
     ],
     frame: (t) =>
-      wood()(panelRelief, (_h, u, v) =>
+      wood(panelRelief, (_h, u, v) =>
         mix(WOOD, INK, 0.18 * (1 - clamp01(t * 1.25)) * toolMarks(u, v)),
       ),
     specular: 0,
