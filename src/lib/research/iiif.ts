@@ -73,6 +73,36 @@ function entry(label: { zh: string; en: string }, value: LanguageMap): Json {
   return { label: { zh: [label.zh], en: [label.en] }, value };
 }
 
+/** The site as the provider of a manifest: its About page, and its home page. */
+function provider(site: string | URL): Json[] {
+  return [
+    {
+      id: absolute('/about/', site),
+      type: 'Agent',
+      label: both(SITE_NAME),
+      homepage: [
+        { id: absolute('/', site), type: 'Text', label: both(SITE_NAME), format: 'text/html' },
+      ],
+    },
+  ];
+}
+
+/** A record's page in each language, as a manifest's `homepage`. */
+function recordHomepages(
+  collection: 'works' | 'crafts',
+  slug: string,
+  name: { zh: string; en: string },
+  site: string | URL,
+): Json[] {
+  return (['zh', 'en'] as const).map((lang) => ({
+    id: absolute(recordPath(collection, slug, lang), site),
+    type: 'Text',
+    label: { [lang]: [name[lang]] },
+    format: 'text/html',
+    language: [lang === 'zh' ? 'zh-Hans' : 'en'],
+  }));
+}
+
 /** The images of a work that the ingest has processed, with their entries. */
 export function workImages(ref: RecordRef<'works'>, lookup: ImageLookup) {
   return ref.data.images.flatMap((img) => {
@@ -187,7 +217,6 @@ export function workManifest(ref: RecordRef<'works'>, ctx: IiifContext): Json | 
   const id = absolute(manifestPath(w.id), ctx.site);
   const base = id.replace(/\/manifest\.json$/, '');
   const rights = iiifRights(findTerm('licenses', w.rights.license)?.url);
-  const page = (lang: Lang) => absolute(recordPath('works', ref.slug, lang), ctx.site);
   const first = images[0];
 
   const canvases = images.map(({ img, media, best }, i) => {
@@ -238,29 +267,9 @@ export function workManifest(ref: RecordRef<'works'>, ctx: IiifContext): Json | 
     metadata: metadata(ref),
     ...(rights ? { rights } : {}),
     requiredStatement: entry({ zh: '署名', en: 'Attribution' }, none(w.rights.credit)),
-    provider: [
-      {
-        id: absolute('/about/', ctx.site),
-        type: 'Agent',
-        label: both(SITE_NAME),
-        homepage: [
-          {
-            id: absolute('/', ctx.site),
-            type: 'Text',
-            label: both(SITE_NAME),
-            format: 'text/html',
-          },
-        ],
-      },
-    ],
+    provider: provider(ctx.site),
     thumbnail: first ? thumbnail(first.media, ctx.site) : [],
-    homepage: (['zh', 'en'] as const).map((lang) => ({
-      id: page(lang),
-      type: 'Text',
-      label: { [lang]: [w.title[lang]] },
-      format: 'text/html',
-      language: [lang === 'zh' ? 'zh-Hans' : 'en'],
-    })),
+    homepage: recordHomepages('works', ref.slug, w.title, ctx.site),
     seeAlso: [
       {
         id: absolute(`/api/works/${w.id}.json`, ctx.site),
@@ -438,7 +447,6 @@ export function craftFilmManifest(
   const c = ref.data;
   const id = absolute(manifestPath(c.id), site);
   const base = id.replace(/\/manifest\.json$/, '');
-  const page = (lang: Lang) => absolute(recordPath('crafts', ref.slug, lang), site);
   const canvasOf = (n: number) => `${base}/canvas/${String(n + 1)}`;
   const canvases = films.map((film, n) => {
     const canvasId = canvasOf(n);
@@ -562,23 +570,8 @@ export function craftFilmManifest(
       { zh: '署名', en: 'Attribution' },
       none(films.map((f) => f.rights.credit).join('; ')),
     ),
-    provider: [
-      {
-        id: absolute('/about/', site),
-        type: 'Agent',
-        label: both(SITE_NAME),
-        homepage: [
-          { id: absolute('/', site), type: 'Text', label: both(SITE_NAME), format: 'text/html' },
-        ],
-      },
-    ],
-    homepage: (['zh', 'en'] as const).map((lang) => ({
-      id: page(lang),
-      type: 'Text',
-      label: { [lang]: [c.name[lang]] },
-      format: 'text/html',
-      language: [lang === 'zh' ? 'zh-Hans' : 'en'],
-    })),
+    provider: provider(site),
+    homepage: recordHomepages('crafts', ref.slug, c.name, site),
     items: canvases,
     ...(ranges.length > 0
       ? {
