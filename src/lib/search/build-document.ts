@@ -64,6 +64,15 @@ export function thumbnailOf(
   return { url: smallest.url, ...(colour ? { colour } : {}) };
 }
 
+/**
+ * A record's first listed image and its thumbnail for search, with the colour the index gives the
+ * record (the browse-by-colour page counts by the same colour, so its counts are search's).
+ */
+export function firstThumbnail(record: AnyRecordRef, media: MediaManifest | undefined) {
+  const image = refImages(record)[0];
+  return { image, thumb: image ? thumbnailOf(record, image.file, media) : undefined };
+}
+
 function sortTitleEn(title: string): string {
   return title
     .toLowerCase()
@@ -188,12 +197,11 @@ export function toSearchDocument(record: AnyRecordRef, ctx: DocumentContext = {}
   const f = recordFields(record, ctx);
   const title = refName(record);
   const summary = refSummary(record) ?? { zh: '', en: '' };
-  const image = refImages(record)[0];
+  const { image, thumb } = firstThumbnail(record, ctx.media);
   const zhNames = unique([title.zh, ...f.otherNames.filter(hasHan)]);
   const { pinyin, initials } = namePinyin(zhNames, f.pinyinGiven, f.personName);
   const materials = compact(f.materials.map((m) => findTerm('materials', m)));
   const provinces = provincesOf(f);
-  const thumb = image ? thumbnailOf(record, image.file, ctx.media) : undefined;
   const titlePinyin = f.personName
     ? pinyinForms(title.zh, (run) => nameSyllables(run))
     : pinyinForms(title.zh);
