@@ -3,18 +3,11 @@
  * their times, and a hit whose match is in a cue links to the record's page at that moment
  * (`?t=…#film-…`), against the real Meilisearch with the search page's own request.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRecordFile, type AnyRecord } from '../../../scripts/lib/content.ts';
 import { indexRecords } from '../../../scripts/lib/meili/indexer.ts';
-import {
-  findMeiliBinary,
-  startMeili,
-  type MeiliServer,
-} from '../../../scripts/lib/meili/server.ts';
+import { findMeiliBinary } from '../../../scripts/lib/meili/server.ts';
 import { transcriptsOf } from '../../../scripts/lib/meili/transcripts.ts';
 import type { MediaManifest, VideoEntry } from '../../../src/lib/records/media-manifest.ts';
 import {
@@ -23,6 +16,7 @@ import {
   type SearchHit,
 } from '../../../src/lib/search/document.ts';
 import { filmMoment } from '../../../src/lib/search/moments.ts';
+import { throwawayMeili, type ThrowawayMeili } from './helpers.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const SLUG = 'chaozhou-wood-carving';
@@ -87,35 +81,22 @@ describe('transcripts for the index', () => {
 const hasBinary = findMeiliBinary(root) !== undefined;
 
 describe.skipIf(!hasBinary)('a search inside a film (real Meilisearch)', () => {
-  let server: MeiliServer;
-  let tmp: string;
-  let client: Meilisearch;
+  let meili: ThrowawayMeili | undefined;
   beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'baigong-film-'));
-    server = await startMeili({
-      root,
-      port: 0,
-      dataDir: join(tmp, 'data'),
-      keyFile: join(tmp, 'master-key'),
-      forceEmbedded: true,
-    });
-    client = new Meilisearch({ host: server.host, apiKey: server.masterKey });
+    meili = await throwawayMeili('baigong-film-');
     await indexRecords({
-      host: server.host,
-      masterKey: server.masterKey,
+      host: meili.server.host,
+      masterKey: meili.server.masterKey,
       records: [craft, other],
       media: published,
       indexName: 'films',
     });
   });
-  afterAll(async () => {
-    await server?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => meili?.stop());
 
   /** The search page's request (ServerSearch.tsx) and the moment its hit card links to. */
   async function momentOf(query: string) {
-    const { hits } = await client.index('films').search(query, {
+    const { hits } = await meili!.admin.index('films').search(query, {
       attributesToRetrieve: [...HIT_ATTRIBUTES],
       attributesToHighlight: [...HIGHLIGHT_ATTRIBUTES],
       showMatchesPosition: true,

@@ -23,12 +23,14 @@ import {
   type MeiliServer,
 } from '../../../scripts/lib/meili/server.ts';
 import { searchSettings } from '../../../scripts/lib/meili/settings.ts';
+import { throwawayMeili, type ThrowawayMeili } from './helpers.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const { records } = loadRecords(root, join(root, 'tests', 'fixtures', 'search', 'content'));
 const INDEX = 'baigong_test';
 const hasBinary = findMeiliBinary(root) !== undefined;
 
+let meili: ThrowawayMeili | undefined;
 let server: MeiliServer;
 let tmp: string;
 let admin: Meilisearch;
@@ -41,15 +43,8 @@ const ids = async (q: string, options: Record<string, unknown> = {}) =>
 
 describe.skipIf(!hasBinary)('Meilisearch (real server)', () => {
   beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'baigong-meili-'));
-    server = await startMeili({
-      root,
-      port: 0,
-      dataDir: join(tmp, 'data'),
-      keyFile: join(tmp, 'master-key'),
-      forceEmbedded: true,
-    });
-    admin = new Meilisearch({ host: server.host, apiKey: server.masterKey });
+    meili = await throwawayMeili('baigong-meili-');
+    ({ server, tmp, admin } = meili);
     await indexRecords({
       host: server.host,
       masterKey: server.masterKey,
@@ -63,10 +58,7 @@ describe.skipIf(!hasBinary)('Meilisearch (real server)', () => {
     });
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => meili?.stop());
 
   describe('server', () => {
     it('listens on loopback and keeps the master key private', () => {
