@@ -154,23 +154,20 @@ function provincesOf(f: RecordFields) {
   return compact(codes.map((code) => provinceOf(code)));
 }
 
-/** The colour's names and its family's labels, all searchable (a reader may type 绿 or green). */
-function colourWords(colour: { zh: string; en: string } | undefined): string[] {
-  if (!colour) return [];
-  const family = colourFamilyOf(colour.zh);
-  return unique([colour.zh, colour.en, ...(family ? [family.zh, family.en] : [])]);
-}
-
-/** The colour facets of a picture's named colour. */
-function colourFacets(
+/**
+ * A picture's named colour as the document gives it: its names and its family's labels, all
+ * searchable (a reader may type 绿 or green), and the colour and family facets per language.
+ */
+function colourFields(
   colour: { zh: string; en: string } | undefined,
 ): Pick<
   SearchDocument,
-  'colour_zh' | 'colour_en' | 'colour_family' | 'colour_family_zh' | 'colour_family_en'
+  'colours' | 'colour_zh' | 'colour_en' | 'colour_family' | 'colour_family_zh' | 'colour_family_en'
 > {
-  if (!colour) return {};
+  if (!colour) return { colours: [] };
   const family = colourFamilyOf(colour.zh);
   return {
+    colours: unique([colour.zh, colour.en, ...(family ? [family.zh, family.en] : [])]),
     colour_zh: colour.zh,
     colour_en: colour.en,
     ...(family
@@ -244,7 +241,7 @@ export function toSearchDocument(record: AnyRecordRef, ctx: DocumentContext = {}
     related_zh: unique(f.related.map((n) => n.zh)),
     related_en: unique(compact(f.related.map((n) => n.en))),
     tags: f.tags,
-    colours: colourWords(thumb?.colour),
+    ...colourFields(thumb?.colour),
     hasModel: f.hasModel,
     photographed: thumb && image?.illustration !== true ? 1 : 0,
     // Every record type, as its JSON-LD and open data state it (works their own, others the site's).
@@ -252,7 +249,7 @@ export function toSearchDocument(record: AnyRecordRef, ctx: DocumentContext = {}
     sort_title_zh: titlePinyin ? titlePinyin.spaced : title.zh.toLowerCase(),
     sort_title_en: sortTitleEn(title.en),
   };
-  return { ...doc, ...colourFacets(thumb?.colour), ...optionalFields(f, ctx, thumb, image) };
+  return { ...doc, ...optionalFields(f, ctx, thumb, image) };
 }
 
 /** Documents for all records (related names resolved among them). */
